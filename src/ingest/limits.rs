@@ -1,0 +1,28 @@
+//! Reading limits, so a hostile or broken file costs a finding, not the run.
+
+/// Defaults suit a one-sheet return of a few hundred cells with a wide margin.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// Largest file accepted, in bytes.
+    pub max_file_bytes: u64,
+    /// Largest total uncompressed size of a zip-based file (xlsx, xlsm, ods), in bytes.
+    pub max_uncompressed_bytes: u64,
+    /// Largest compression ratio of any one zip entry (decompression bombs).
+    pub max_compression_ratio: u64,
+    /// Most zip entries.
+    pub max_zip_entries: usize,
+    /// Most non-empty cells over all sheets.
+    pub max_cells: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_file_bytes: 20 * 1024 * 1024,
+            max_uncompressed_bytes: 200 * 1024 * 1024,
+            max_compression_ratio: 200,
+            max_zip_entries: 2_000,
+            max_cells: 1_000_000,
+        }
+    }
+}

@@ -1,0 +1,114 @@
+//! The return's items, sections, header block and template layout, as read from `return.toml`.
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TemplateLayout {
+    pub version: u32,
+    pub known_versions: Vec<u32>,
+    pub sheet: String,
+    pub guidance_sheet: String,
+    pub header_search_rows: u32,
+    pub code_column: String,
+    pub item_column: String,
+    pub value_column: String,
+    pub notes_column: String,
+}
+
+/// One label/value pair of the header block above the item table.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HeaderField {
+    /// Stable key the code refers to (`la_code`, `period`, ...).
+    pub key: String,
+    pub label: String,
+    #[serde(default)]
+    pub aliases: Vec<String>,
+    pub help: String,
+}
+
+impl HeaderField {
+    /// True when a cell's text names this field (trimmed, case-insensitive, trailing colon ignored).
+    pub fn matches(&self, text: &str) -> bool {
+        let t = normalise_label(text);
+        normalise_label(&self.label) == t || self.aliases.iter().any(|a| normalise_label(a) == t)
+    }
+}
+
+/// Label comparison form: trimmed, lower case, inner whitespace folded, trailing `:` dropped.
+pub fn normalise_label(text: &str) -> String {
+    let t = text.trim().trim_end_matches(':').trim();
+    t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReadingRules {
+    pub not_provided_markers: Vec<String>,
+    pub withheld_markers: Vec<String>,
+    pub fte_decimals: u32,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Timing {
+    Snapshot,
+    Flow,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: String,
+    pub title: String,
+    pub timing: Timing,
+    pub note: String,
+}
+
+/// The kinds of number an item can hold. Their meaning is code; which item has which is data.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Unit {
+    /// A whole number, 0 or more.
+    Count,
+    /// A number, 0 or more, with up to `fte_decimals` decimals.
+    Fte,
+}
+
+impl Unit {
+    pub fn key(self) -> &'static str {
+        match self {
+            Unit::Count => "count",
+            Unit::Fte => "fte",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct UnitInfo {
+    pub label: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    pub code: String,
+    pub section: String,
+    pub label: String,
+    pub unit: Unit,
+    pub definition: String,
+    /// Plausible range per LA per quarter, inclusive: outside it is a warning.
+    #[serde(default)]
+    pub range: Option<[f64; 2]>,
+}
+
+/// A change from the previous quarter worth asking about.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ChangeRule {
+    pub ratio: f64,
+    pub min_abs: f64,
+}

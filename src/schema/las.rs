@@ -1,0 +1,127 @@
+//! The reference list of English local authorities (`la-lookup.csv`).
+
+use serde::Deserialize;
+
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct La {
+    /// ONS code, for example `E10000016`.
+    #[serde(rename = "la_code")]
+    pub ons_code: String,
+    /// DfE 3-digit LA number, for example `886`: the code LAs write in the return.
+    #[serde(rename = "old_la_code")]
+    pub code: String,
+    #[serde(rename = "la_name")]
+    pub name: String,
+    pub region_code: String,
+    pub region_name: String,
+}
+
+#[derive(Debug, Clone)]
+pub struct LaLookup {
+    las: Vec<La>,
+}
+
+impl LaLookup {
+    pub fn from_csv(text: &str) -> Result<LaLookup, String> {
+        let mut reader = csv::Reader::from_reader(text.as_bytes());
+        let mut las = Vec::new();
+        for (i, row) in reader.deserialize::<La>().enumerate() {
+            las.push(row.map_err(|e| format!("row {}: {e}", i + 2))?);
+        }
+        Ok(LaLookup { las })
+    }
+
+    pub fn all(&self) -> &[La] {
+        &self.las
+    }
+
+    /// By DfE 3-digit number; leading/trailing spaces ignored, `886.0` accepted.
+    pub fn by_code(&self, code: &str) -> Option<&La> {
+        let c = code.trim();
+        let c = c.strip_suffix(".0").unwrap_or(c);
+        self.las.iter().find(|la| la.code == c || la.ons_code.eq_ignore_ascii_case(c))
+    }
+
+    /// By name, comparing case-insensitively with `&` = `and` and `Bristol, City of` = `City of Bristol` = `Bristol`.
+    pub fn by_name(&self, name: &str) -> Option<&La> {
+        let wanted = name_key(name);
+        self.las.iter().find(|la| name_keys(&la.name).contains(&wanted))
+    }
+
+    /// True when `name` is a way of writing this LA's name.
+    pub fn name_matches(la: &La, name: &str) -> bool {
+        name_keys(&la.name).contains(&name_key(name))
+    }
+
+    /// The LAs of a region, by region name or code (case-insensitive); `all` for England.
+    pub fn region(&self, region: &str) -> Option<Vec<&La>> {
+        let r = region.trim();
+        if r.eq_ignore_ascii_case("all") || r.eq_ignore_ascii_case("england") {
+            return Some(self.las.iter().collect());
+        }
+        let found: Vec<&La> = self
+            .las
+            .iter()
+            .filter(|la| la.region_name.eq_ignore_ascii_case(r) || la.region_code.eq_ignore_ascii_case(r))
+            .collect();
+        (!found.is_empty()).then_some(found)
+    }
+
+    pub fn region_names(&self) -> Vec<&str> {
+        let mut names: Vec<&str> = self.las.iter().map(|la| la.region_name.as_str()).collect();
+        names.sort();
+        names.dedup();
+        names
+    }
+}
+
+fn name_key(name: &str) -> String {
+    let lowered = name.to_lowercase().replace('&', " and ");
+    let kept: String = lowered
+        .chars()
+        .map(|c| if c.is_alphanumeric() { c } else { ' ' })
+        .collect();
+    kept.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The forms a reference name may be written in.
+fn name_keys(reference: &str) -> Vec<String> {
+    let mut keys = vec![name_key(reference)];
+    // "Bristol, City of" is also "City of Bristol" and "Bristol".
+    if let Some((stem, title)) = reference.rsplit_once(", ") {
+        keys.push(name_key(&format!("{title} {stem}")));
+        keys.push(name_key(stem));
+    }
+    keys
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lookup() -> LaLookup {
+        LaLookup::from_csv(include_str!("../../schema/la-lookup.csv")).unwrap()
+    }
+
+    #[test]
+    fn reference_list_has_153_las_and_19_in_the_south_east() {
+        let l = lookup();
+        assert_eq!(l.all().len(), 153);
+        assert_eq!(l.region("South East").unwrap().len(), 19);
+        assert_eq!(l.region("e12000008").unwrap().len(), 19);
+        assert_eq!(l.region("all").unwrap().len(), 153);
+        assert!(l.region("Atlantis").is_none());
+    }
+
+    #[test]
+    fn names_match_loosely_but_not_wrongly() {
+        let l = lookup();
+        assert_eq!(l.by_name("brighton & hove").unwrap().code, "846");
+        assert_eq!(l.by_name("City of Bristol").unwrap().code, "801");
+        assert_eq!(l.by_name("Bristol").unwrap().code, "801");
+        assert_eq!(l.by_code(" 886 ").unwrap().name, "Kent");
+        assert_eq!(l.by_code("886.0").unwrap().name, "Kent");
+        assert!(l.by_name("Kentish Town").is_none());
+        assert!(LaLookup::name_matches(l.by_code("868").unwrap(), "Windsor & Maidenhead"));
+    }
+}
