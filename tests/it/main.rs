@@ -1,0 +1,7 @@
+//! Integration tests, one binary (each file in tests/ would link its own).
+mod aggregate;
+mod feedback;
+mod ingest;
+mod rules;
+mod sample;
+mod template;
