@@ -44,13 +44,14 @@ impl LaLookup {
 
     /// By name, comparing case-insensitively with `&` = `and` and `Bristol, City of` = `City of Bristol` = `Bristol`.
     pub fn by_name(&self, name: &str) -> Option<&La> {
-        let wanted = name_key(name);
-        self.las.iter().find(|la| name_keys(&la.name).contains(&wanted))
+        self.las.iter().find(|la| LaLookup::name_matches(la, name))
     }
 
-    /// True when `name` is a way of writing this LA's name.
+    /// True when `name` is a way of writing this LA's name
+    /// (`Kent County Council`, `Royal Borough of Windsor & Maidenhead`).
     pub fn name_matches(la: &La, name: &str) -> bool {
-        name_keys(&la.name).contains(&name_key(name))
+        let reference = name_keys(&la.name);
+        typed_forms(name).iter().any(|t| reference.contains(t))
     }
 
     /// The LAs of a region, by region name or code (case-insensitive); `all` for England.
@@ -82,6 +83,36 @@ fn name_key(name: &str) -> String {
         .map(|c| if c.is_alphanumeric() { c } else { ' ' })
         .collect();
     kept.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The typed name with the council's styling taken off, longest first.
+fn typed_forms(typed: &str) -> Vec<String> {
+    const PREFIXES: [&str; 5] = ["the ", "royal borough of ", "london borough of ", "borough of ", "council of "];
+    const SUFFIXES: [&str; 6] = [
+        " metropolitan borough council",
+        " county council",
+        " borough council",
+        " city council",
+        " district council",
+        " council",
+    ];
+    let mut forms = vec![name_key(typed)];
+    let mut stripped = forms[0].clone();
+    for p in PREFIXES {
+        if let Some(rest) = stripped.strip_prefix(p) {
+            stripped = rest.to_string();
+        }
+    }
+    for s in SUFFIXES {
+        if let Some(rest) = stripped.strip_suffix(s) {
+            stripped = rest.to_string();
+            break;
+        }
+    }
+    if stripped != forms[0] && !stripped.is_empty() {
+        forms.push(stripped);
+    }
+    forms
 }
 
 /// The forms a reference name may be written in.
@@ -123,5 +154,8 @@ mod tests {
         assert_eq!(l.by_code("886.0").unwrap().name, "Kent");
         assert!(l.by_name("Kentish Town").is_none());
         assert!(LaLookup::name_matches(l.by_code("868").unwrap(), "Windsor & Maidenhead"));
+        assert!(LaLookup::name_matches(l.by_code("868").unwrap(), "Royal Borough of Windsor and Maidenhead"));
+        assert!(LaLookup::name_matches(l.by_code("886").unwrap(), "Kent County Council"));
+        assert!(!LaLookup::name_matches(l.by_code("886").unwrap(), "Medway Council"));
     }
 }
