@@ -4,4 +4,5 @@ mod feedback;
 mod ingest;
 mod rules;
 mod sample;
+mod schema;
 mod template;

@@ -1,0 +1,220 @@
+//! The schema as data: the bundled files load, an edited copy loads with no
+//! Rust change, and each editing mistake fails with the file and the reason.
+
+use std::path::Path;
+
+use kinbench::schema::{RelOp, Schema, FILES};
+
+fn bundled() -> Schema {
+    Schema::bundled().expect("bundled schema loads")
+}
+
+/// Copies the project's schema/ into a temp dir, applying `edit` to one file.
+fn edited(
+    file: &str,
+    edit: impl Fn(String) -> String,
+) -> (tempfile::TempDir, Result<Schema, String>) {
+    let dir = tempfile::tempdir().unwrap();
+    for name in FILES {
+        let text = std::fs::read_to_string(Path::new("schema").join(name)).unwrap();
+        let text = if name == file { edit(text) } else { text };
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    let loaded = Schema::load(dir.path()).map_err(|e| e.to_string());
+    (dir, loaded)
+}
+
+#[test]
+fn bundled_schema_holds_template_version_1() {
+    let s = bundled();
+    assert_eq!(s.template.version, 1);
+    assert_eq!(s.items.len(), 32);
+    assert_eq!(s.sections.len(), 7);
+    assert_eq!(s.relations.len(), 9);
+    assert_eq!(s.metrics.len(), 11);
+    assert_eq!(s.las.all().len(), 153);
+    let sums = s.relations.iter().find(|r| r.whole == ["B02"]).unwrap();
+    assert_eq!(sums.parts, ["B02a", "B02b", "B02c", "B02d"]);
+    assert_eq!(sums.op, RelOp::Equals);
+    assert_eq!(s.item("G01").unwrap().range, Some([0.0, 100.0]));
+    assert_eq!(s.metric("M08").unwrap().plausible, Some([5.0, 30.0]));
+}
+
+#[test]
+fn bundled_schema_equals_the_files_on_disk() {
+    let disk = Schema::load(Path::new("schema")).unwrap();
+    let codes = |s: &Schema| s.items.iter().map(|i| i.code.clone()).collect::<Vec<_>>();
+    assert_eq!(codes(&disk), codes(&bundled()));
+}
+
+#[test]
+fn a_new_item_relation_and_metric_need_no_rust_change() {
+    let (_d, s) = edited("return.toml", |t| {
+        t.replace(
+            "# ---- Relations.",
+            r#"[[section]]
+id = "H"
+title = "Family group conferences"
+timing = "flow"
+note = "During the quarter."
+
+[[item]]
+code = "H01"
+section = "H"
+label = "Family group conferences held"
+unit = "count"
+range = [0, 300]
+definition = "Family group conferences held during the quarter."
+
+[[item]]
+code = "H02"
+section = "H"
+label = "of which identified a kinship carer"
+unit = "count"
+definition = "Of H01, conferences that identified a connected person as a potential carer."
+
+# ---- Relations."#,
+        ) + "\n[[relation]]\nrule = \"H02 <= H01\"\n"
+    });
+    let s = s.expect("edited schema loads");
+    assert_eq!(s.items.len(), 34);
+    assert_eq!(s.items_in("H").count(), 2);
+    let rel = s.relations.last().unwrap();
+    assert_eq!(
+        (rel.parts.clone(), rel.whole.clone()),
+        (vec!["H02".to_string()], vec!["H01".to_string()])
+    );
+}
+
+#[test]
+fn editing_mistakes_fail_with_the_file_and_reason() {
+    let cases: Vec<(&str, Box<dyn Fn(String) -> String>, &str)> = vec![
+        (
+            "return.toml",
+            Box::new(|t: String| t.replacen("code = \"A02\"", "code = \"A01\"", 1)),
+            "return.toml: duplicate item code A01",
+        ),
+        (
+            "return.toml",
+            Box::new(|t: String| t.replace("rule = \"C02 <= C01\"", "rule = \"C02 <= C09\"")),
+            "return.toml: relation 6 `C02 <= C09`: unknown item code C09",
+        ),
+        (
+            "return.toml",
+            Box::new(|t: String| t.replace("label = \"Children looked after\"", "label = \"  \"")),
+            "return.toml: item A01 label is empty",
+        ),
+        (
+            "return.toml",
+            Box::new(|t: String| t.replacen("section = \"G\"", "section = \"Z\"", 1)),
+            "return.toml: item G01 names unknown section Z",
+        ),
+        (
+            "return.toml",
+            Box::new(|t: String| t.replace("range = [0, 500]", "range = [500, 0]")),
+            "return.toml: item C01 range [500, 0] is upside down",
+        ),
+        (
+            "return.toml",
+            Box::new(|t: String| t.replace("known_versions = [1]", "known_versions = [2]")),
+            "return.toml: template version 1 is not in known_versions",
+        ),
+        (
+            "return.toml",
+            Box::new(|t: String| t.replace("unit = \"fte\"", "unit = \"hours\"")),
+            "unknown variant `hours`, expected `count` or `fte`",
+        ),
+        (
+            "metrics.toml",
+            Box::new(|t: String| t.replace("numerator = [\"C02\"]", "numerator = [\"C22\"]")),
+            "metrics.toml: metric M07 names unknown item code C22",
+        ),
+        (
+            "metrics.toml",
+            Box::new(|t: String| t.replacen("id = \"M02\"", "id = \"M01\"", 1)),
+            "metrics.toml: duplicate metric id M01",
+        ),
+        (
+            "metrics.toml",
+            Box::new(|t: String| {
+                t.replace(
+                    "comparator = \"sg_share_of_asgsf\"",
+                    "comparator = \"nope\"",
+                )
+            }),
+            "metrics.toml: metric M09 names comparator series nope, not in comparators.toml",
+        ),
+        (
+            "comparators.toml",
+            Box::new(|t: String| {
+                t + "\n[[figure]]\nseries = \"sgo_share_of_exits\"\nyear_ending = 2023\nvalue = 11\nsource = \"x\"\n"
+            }),
+            "comparators.toml: two figures for sgo_share_of_exits year ending 2023",
+        ),
+        (
+            "la-lookup.csv",
+            Box::new(|t: String| t + "E99999999,886,Nowhere,E12000008,South East\n"),
+            "la-lookup.csv: duplicate LA code 886",
+        ),
+    ];
+    for (file, edit, expected) in cases {
+        let (_d, got) = edited(file, edit);
+        let err = got
+            .err()
+            .unwrap_or_else(|| panic!("expected an error containing {expected:?}"));
+        assert!(
+            err.starts_with(file) && err.contains(expected),
+            "expected {expected:?} in {err:?}"
+        );
+    }
+}
+
+#[test]
+fn a_missing_schema_file_is_named() {
+    let dir = tempfile::tempdir().unwrap();
+    let err = Schema::load(dir.path()).unwrap_err().to_string();
+    assert!(
+        err.contains("return.toml") && err.contains("cannot read"),
+        "{err}"
+    );
+}
+
+#[test]
+fn england_comparator_is_the_latest_year_ended_by_the_quarter() {
+    use kinbench::period::Period;
+    let s = bundled();
+    let p = |t: &str| Period::parse(t).unwrap().0;
+    let c = &s.comparators;
+    assert_eq!(
+        c.for_period("cla_at_31_march", p("2025-26 Q2"))
+            .unwrap()
+            .year_ending,
+        2025
+    );
+    assert_eq!(
+        c.for_period("cla_at_31_march", p("2024-25 Q3"))
+            .unwrap()
+            .year_ending,
+        2024
+    );
+    // The year ending 31 March 2025 has ended on the last day of 2024-25 Q4.
+    assert_eq!(
+        c.for_period("cla_at_31_march", p("2024-25 Q4"))
+            .unwrap()
+            .year_ending,
+        2025
+    );
+    // Only 2023 exists for this series: used later too, never invented for earlier.
+    assert_eq!(
+        c.for_period("sgo_share_of_exits", p("2025-26 Q2"))
+            .unwrap()
+            .value,
+        12.0
+    );
+    assert!(c
+        .for_period("sgo_share_of_exits", p("2021-22 Q1"))
+        .is_none());
+    assert!(c
+        .for_period("sgo_cao_share_of_exits", p("2025-26 Q2"))
+        .is_none());
+}
