@@ -12,7 +12,12 @@ pub enum TemplateError {
 }
 
 /// Writes the template for one LA and period to `path` (an `.xlsx`).
-pub fn write_template(schema: &Schema, la: &La, period: Period, path: &Path) -> Result<(), TemplateError> {
+pub fn write_template(
+    schema: &Schema,
+    la: &La,
+    period: Period,
+    path: &Path,
+) -> Result<(), TemplateError> {
     let _ = (schema, la, period, path);
     todo!("template helper")
 }
