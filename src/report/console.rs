@@ -111,9 +111,9 @@ fn findings(t: &mut String, v: &Validation) {
     let n = |s: Severity| v.findings.iter().filter(|f| f.severity == s).count();
     let _ = writeln!(
         t,
-        "\nFindings: {} errors, {} warnings, {} info",
-        n(Severity::Error),
-        n(Severity::Warning),
+        "\nFindings: {}, {}, {} info",
+        plural(n(Severity::Error), "error"),
+        plural(n(Severity::Warning), "warning"),
         n(Severity::Info)
     );
     let mut by_rule: BTreeMap<&str, (usize, Severity)> = BTreeMap::new();
@@ -131,5 +131,13 @@ fn findings(t: &mut String, v: &Validation) {
     for (rule, count, severity) in top.into_iter().take(TOP_RULES) {
         let name = crate::validate::rules::rule(rule).map_or("", |r| r.name);
         let _ = writeln!(t, "  {count:>6}  {rule:<9} {:<8} {name}", severity.as_str());
+    }
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("1 {word}")
+    } else {
+        format!("{n} {word}s")
     }
 }
