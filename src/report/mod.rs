@@ -1,2 +1,72 @@
 //! Values, findings and metrics → files people read: per-LA feedback, the
 //! analyst's findings CSV, the console summary.
+
+pub mod console;
+pub mod feedback;
+pub mod findings_csv;
+pub mod output;
+
+use std::fs::File;
+use std::io::BufWriter;
+use std::path::Path;
+
+pub use console::{summary, OutputsWritten};
+pub use findings_csv::write_findings_csv;
+pub use output::{check_destination, io_message, write_atomically, OutputError};
+
+use crate::schema::Schema;
+use crate::validate::Validation;
+
+/// Why a report could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum ReportError {
+    #[error("cannot write '{path}': {message}")]
+    Write { path: String, message: String },
+    #[error(transparent)]
+    Output(#[from] OutputError),
+}
+
+impl ReportError {
+    pub(crate) fn write(path: &Path, e: &std::io::Error) -> ReportError {
+        ReportError::Write {
+            path: path.display().to_string(),
+            message: io_message(e),
+        }
+    }
+}
+
+/// The file the analyst filters: every finding of the run.
+pub const FINDINGS_CSV: &str = "findings.csv";
+/// The folder of per-LA feedback.
+pub const FEEDBACK_DIR: &str = "feedback";
+
+/// Writes `feedback/` and `findings.csv` into `out_dir` (which must exist)
+/// and says what was written, paths relative to `out_dir`.
+pub fn write_report(
+    schema: &Schema,
+    validation: &Validation,
+    out_dir: &Path,
+) -> Result<Vec<(String, String)>, ReportError> {
+    let counts = feedback::write_all(schema, validation, out_dir)?;
+    let csv_path = out_dir.join(FINDINGS_CSV);
+    let file = File::create(&csv_path).map_err(|e| ReportError::write(&csv_path, &e))?;
+    write_findings_csv(&validation.findings, BufWriter::new(file)).map_err(|e| {
+        ReportError::Write {
+            path: csv_path.display().to_string(),
+            message: e.to_string(),
+        }
+    })?;
+    Ok(vec![
+        (
+            format!("{FEEDBACK_DIR}/"),
+            format!(
+                "feedback to LAs: {} workbooks, {} texts",
+                counts.workbooks, counts.texts
+            ),
+        ),
+        (
+            FINDINGS_CSV.to_string(),
+            format!("{} findings", validation.findings.len()),
+        ),
+    ])
+}

@@ -1,0 +1,44 @@
+//! Helpers the subcommands share: the schema, regions, periods.
+
+use std::path::Path;
+
+use kinbench::period::Period;
+use kinbench::schema::{La, Schema};
+
+use super::CliError;
+
+/// The bundled schema, or the one in `dir`.
+pub fn load_schema(dir: Option<&Path>) -> Result<Schema, CliError> {
+    let (origin, loaded) = match dir {
+        Some(d) => (format!("'{}'", d.display()), Schema::load(d)),
+        None => ("(bundled)".to_string(), Schema::bundled()),
+    };
+    loaded.map_err(|source| CliError::Schema { origin, source })
+}
+
+/// For clap: any spelling `Period::parse` accepts.
+pub fn period_arg(text: &str) -> Result<Period, String> {
+    Period::parse(text)
+        .map(|(p, _)| p)
+        .ok_or_else(|| format!("'{text}' is not a period; write it like 2025-26 Q2"))
+}
+
+/// The LAs of a region by name or code, `all` for England; an unknown region
+/// is a usage error listing the names.
+pub fn region(schema: &Schema, name: &str) -> Result<(String, Vec<La>), CliError> {
+    let Some(las) = schema.las.region(name) else {
+        return Err(CliError::Usage(format!(
+            "unknown region '{name}'; regions are: {}, or 'all'",
+            schema.las.region_names().join(", ")
+        )));
+    };
+    let is_all = ["all", "england"]
+        .iter()
+        .any(|a| name.trim().eq_ignore_ascii_case(a));
+    let region_name = match las.first() {
+        Some(_) if is_all => "England".to_string(),
+        Some(la) => la.region_name.clone(),
+        None => name.trim().to_string(),
+    };
+    Ok((region_name, las.into_iter().cloned().collect()))
+}

@@ -1,0 +1,24 @@
+//! `kinbench schema`: load and check the schema, print what it holds.
+
+use std::path::Path;
+
+use super::args::load_schema;
+use super::CliError;
+
+pub fn run(dir: Option<&Path>) -> Result<(), CliError> {
+    let schema = load_schema(dir)?;
+    println!(
+        "Schema: {} (template version {})",
+        schema.origin, schema.template.version
+    );
+    println!("  sections   {:>4}", schema.sections.len());
+    println!("  items      {:>4}", schema.items.len());
+    println!("  relations  {:>4}", schema.relations.len());
+    println!("  metrics    {:>4}", schema.metrics.len());
+    println!(
+        "  LAs        {:>4} in {} regions",
+        schema.las.all().len(),
+        schema.las.region_names().len()
+    );
+    Ok(())
+}

@@ -1,0 +1,109 @@
+//! Per-LA validation feedback: one workbook and one plain-text twin per LA and
+//! period covering every file the LA sent, and a short note to each LA whose
+//! return did not arrive.
+
+mod findings_sheet;
+mod group;
+mod summary_sheet;
+mod text;
+mod values_sheet;
+mod workbook;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+pub use group::{group, Feedback, Outcome};
+pub use text::{feedback_text, not_received_text};
+pub use workbook::feedback_workbook;
+
+use super::ReportError;
+use crate::period::Period;
+use crate::schema::{La, Schema};
+use crate::validate::Validation;
+
+/// The folder under `feedback/` for a period; `period unknown` for files whose period could not be read.
+pub fn period_folder(period: Option<Period>) -> String {
+    period.map_or_else(|| "period unknown".to_string(), |p| p.to_string())
+}
+
+/// `886 Kent`: how an LA's feedback files are named.
+pub fn la_stem(la: &La) -> String {
+    safe_file_name(&format!("{} {}", la.code, la.name))
+}
+
+/// Replaces characters that are not allowed in file names on common systems.
+pub fn safe_file_name(name: &str) -> String {
+    let cleaned: String = name
+        .chars()
+        .map(|c| {
+            if c.is_control() || "/\\:*?\"<>|".contains(c) {
+                '_'
+            } else {
+                c
+            }
+        })
+        .collect();
+    let trimmed = cleaned.trim().trim_end_matches('.').to_string();
+    if trimmed.is_empty() {
+        "_".to_string()
+    } else {
+        trimmed
+    }
+}
+
+/// How many feedback files were written.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct FeedbackCounts {
+    pub workbooks: usize,
+    pub texts: usize,
+}
+
+/// Writes `feedback/<period>/<LA code> <LA name>.xlsx` and `.txt` for every
+/// LA and period with a return, and a `.txt` for every LA and period with none.
+pub fn write_all(
+    schema: &Schema,
+    validation: &Validation,
+    out_dir: &Path,
+) -> Result<FeedbackCounts, ReportError> {
+    let root = out_dir.join("feedback");
+    let mut counts = FeedbackCounts::default();
+    let groups = group(validation);
+    for fb in &groups {
+        let dir = root.join(period_folder(fb.period));
+        create_dir(&dir)?;
+        let stem = fb.file_stem();
+        let xlsx = dir.join(format!("{stem}.xlsx"));
+        feedback_workbook(schema, &validation.region_name, fb, &xlsx)?;
+        counts.workbooks += 1;
+        write_text(
+            &dir.join(format!("{stem}.txt")),
+            &feedback_text(&validation.region_name, fb),
+        )?;
+        counts.texts += 1;
+    }
+    for (la, period) in &validation.not_received {
+        let has_feedback = groups
+            .iter()
+            .any(|g| g.period == Some(*period) && g.la.is_some_and(|l| l.code == la.code));
+        if has_feedback {
+            continue;
+        }
+        let dir = root.join(period_folder(Some(*period)));
+        create_dir(&dir)?;
+        let path = dir.join(format!("{}.txt", la_stem(la)));
+        write_text(
+            &path,
+            &not_received_text(&validation.region_name, la, *period),
+        )?;
+        counts.texts += 1;
+    }
+    Ok(counts)
+}
+
+fn create_dir(dir: &Path) -> Result<(), ReportError> {
+    fs::create_dir_all(dir).map_err(|e| ReportError::write(dir, &e))
+}
+
+fn write_text(path: &PathBuf, text: &str) -> Result<(), ReportError> {
+    fs::write(path, text).map_err(|e| ReportError::write(path, &e))
+}

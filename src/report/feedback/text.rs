@@ -1,0 +1,114 @@
+//! Plain-text feedback, to paste into an email to the LA.
+
+use std::fmt::Write;
+
+use super::group::status_words;
+use super::Feedback;
+use crate::period::Period;
+use crate::schema::La;
+use crate::validate::{Finding, Severity};
+
+/// One finding as a line: `Return!C23 (B01) — message — What to do: action`.
+/// Without a cell the file is named instead, so every line says where to look.
+pub fn finding_line(f: &Finding) -> String {
+    let mut line = match &f.cell {
+        Some(cell) => cell.clone(),
+        None if f.file.is_empty() => "Your return".to_string(),
+        None => f.file.clone(),
+    };
+    if !f.items.is_empty() {
+        let _ = write!(line, " ({})", f.items.join(", "));
+    }
+    let _ = write!(line, " — {}", one_line(&f.message));
+    if !f.action.trim().is_empty() {
+        let _ = write!(line, " — What to do: {}", one_line(&f.action));
+    }
+    line
+}
+
+/// Text from a return may hold line breaks; an email line should not.
+fn one_line(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn heading(severity: Severity) -> &'static str {
+    match severity {
+        Severity::Error => "Errors (must be corrected)",
+        Severity::Warning => "Warnings (please check)",
+        Severity::Info => "For information (nothing to do)",
+    }
+}
+
+fn period_words(period: Option<Period>) -> String {
+    period.map_or_else(
+        || "an unidentified period".to_string(),
+        |p| format!("{p} ({})", p.months_label()),
+    )
+}
+
+/// The email body for one LA's feedback.
+pub fn feedback_text(region_name: &str, fb: &Feedback<'_>) -> String {
+    let mut t = String::new();
+    let outcome = fb.outcome();
+    let _ = writeln!(t, "Dear colleague,\n");
+    let _ = writeln!(
+        t,
+        "Thank you for your kinship care benchmarking return for {}, {}. This is our validation feedback.\n",
+        fb.la_label(),
+        period_words(fb.period)
+    );
+    let _ = writeln!(t, "Status: {}\n", outcome.as_str());
+    let _ = writeln!(t, "Files received:");
+    for s in &fb.submissions {
+        let completed = s.date_completed.map_or_else(
+            || "date completed not given".to_string(),
+            |d| format!("completed {d}"),
+        );
+        let _ = writeln!(t, "- {} — {} ({completed})", s.file, status_words(s.status));
+    }
+    t.push('\n');
+    if fb.findings.is_empty() {
+        let _ = writeln!(t, "We found nothing to query in your return.\n");
+    }
+    let several_files = fb.submissions.len() > 1;
+    for severity in [Severity::Error, Severity::Warning, Severity::Info] {
+        let of: Vec<&&Finding> = fb
+            .findings
+            .iter()
+            .filter(|f| f.severity == severity)
+            .collect();
+        if of.is_empty() {
+            continue;
+        }
+        let _ = writeln!(t, "{} — {}:", heading(severity), of.len());
+        for f in of {
+            let mut line = finding_line(f);
+            // With several files the cell alone is ambiguous.
+            if several_files && f.cell.is_some() && !f.file.is_empty() {
+                let _ = write!(line, " [in {}]", f.file);
+            }
+            let _ = writeln!(t, "- {line}");
+        }
+        t.push('\n');
+    }
+    let _ = writeln!(t, "What happens next: {}\n", outcome.next_steps());
+    let _ = writeln!(t, "Thank you for your work on this return.\n");
+    let _ = writeln!(t, "{region_name} kinship care benchmarking");
+    t
+}
+
+/// The email body for an LA whose return for a period did not arrive.
+pub fn not_received_text(region_name: &str, la: &La, period: Period) -> String {
+    format!(
+        "Dear colleague,\n\n\
+         We have not received a kinship care benchmarking return from {} ({}) for {}.\n\n\
+         If you have sent one, please reply so we can look for it. Otherwise, please complete \
+         the template for the period and send it as soon as you can; your authority will be \
+         shown as \"not received\" in this quarter's regional benchmarking until then.\n\n\
+         Thank you.\n\n\
+         {region_name} kinship care benchmarking\n",
+        la.name,
+        la.code,
+        period_words(Some(period)),
+    )
+}

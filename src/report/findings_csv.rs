@@ -1,0 +1,54 @@
+//! `findings.csv`: every finding of the run, for the analyst.
+//!
+//! Values are written exactly as found (a `-3` stays `-3`), so the file is
+//! data, not a spreadsheet: opened directly in Excel, a value starting with
+//! `=`, `+`, `-` or `@` may be read as a formula. Import it as text
+//! (Data → From Text/CSV) to be safe; docs/outputs.md says so.
+
+use std::io::Write;
+
+use crate::validate::Finding;
+
+/// The header row, in order.
+pub const COLUMNS: [&str; 12] = [
+    "la_code",
+    "la_name",
+    "period",
+    "file",
+    "severity",
+    "rule",
+    "rule_name",
+    "items",
+    "cell",
+    "value",
+    "message",
+    "action",
+];
+
+/// Writes the findings, in the order given, as CSV with a header row.
+/// `items` are space-separated; a missing LA, period, cell or value is empty.
+pub fn write_findings_csv<W: Write>(findings: &[Finding], out: W) -> Result<(), csv::Error> {
+    let mut w = csv::Writer::from_writer(out);
+    w.write_record(COLUMNS)?;
+    for f in findings {
+        let period = f.period.map(|p| p.to_string()).unwrap_or_default();
+        let rule_name = crate::validate::rules::rule(f.rule).map_or("", |r| r.name);
+        let items = f.items.join(" ");
+        w.write_record([
+            f.la_code.as_deref().unwrap_or(""),
+            f.la_name.as_deref().unwrap_or(""),
+            period.as_str(),
+            f.file.as_str(),
+            f.severity.as_str(),
+            f.rule,
+            rule_name,
+            items.as_str(),
+            f.cell.as_deref().unwrap_or(""),
+            f.value.as_deref().unwrap_or(""),
+            f.message.as_str(),
+            f.action.as_str(),
+        ])?;
+    }
+    w.flush()?;
+    Ok(())
+}
