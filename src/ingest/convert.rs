@@ -2,7 +2,7 @@
 
 use calamine::{CellErrorType, Data, ExcelDateTime};
 
-use super::RawCell;
+use super::{Cell, RawCell};
 
 /// Largest serial Excel can show as a date (9999-12-31); beyond it there is no calendar date.
 const MAX_EXCEL_SERIAL: f64 = 2_958_466.0;
@@ -71,6 +71,26 @@ pub(crate) fn formula_text(raw: &str) -> Option<String> {
     (!t.is_empty()).then(|| t.to_string())
 }
 
+/// LibreOffice has no boolean cell: a `TRUE` it saves is the formula `TRUE()` with the
+/// number 1. Read as the boolean the LA sees, so it is never counted as 1.
+pub(crate) fn boolean_formula(cell: Cell) -> Cell {
+    let word = cell
+        .formula
+        .as_deref()
+        .map(|f| f.trim_end_matches("()").to_ascii_uppercase());
+    match (word.as_deref(), &cell.value) {
+        (Some("TRUE"), RawCell::Number(n)) if *n == 1.0 => Cell {
+            value: RawCell::Bool(true),
+            ..cell
+        },
+        (Some("FALSE"), RawCell::Number(n)) if *n == 0.0 => Cell {
+            value: RawCell::Bool(false),
+            ..cell
+        },
+        _ => cell,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -104,6 +124,23 @@ mod tests {
         assert_eq!(raw_cell(&dt(-5.0)), RawCell::Date("-5".into()));
         let d = Data::DateTime(ExcelDateTime::new(1.5, ExcelDateTimeType::TimeDelta, false));
         assert_eq!(raw_cell(&d), RawCell::Date("36:00:00".into()));
+    }
+
+    #[test]
+    fn libreoffice_booleans_are_booleans() {
+        let f = |formula: &str, n: f64| Cell {
+            value: RawCell::Number(n),
+            formula: Some(formula.into()),
+        };
+        assert_eq!(boolean_formula(f("TRUE()", 1.0)).value, RawCell::Bool(true));
+        assert_eq!(
+            boolean_formula(f("FALSE()", 0.0)).value,
+            RawCell::Bool(false)
+        );
+        assert_eq!(
+            boolean_formula(f("C12-400", 1.0)).value,
+            RawCell::Number(1.0)
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 
 pub mod cell;
 mod convert;
+mod header_block;
 mod limits;
 mod locate;
 mod open;

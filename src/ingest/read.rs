@@ -8,7 +8,7 @@ use calamine::{
     XlsxError,
 };
 
-use super::convert::{formula_text, raw_cell};
+use super::convert::{boolean_formula, formula_text, raw_cell};
 use super::{Cell, CellPos, IngestError, Sheet};
 
 type Bytes<'a> = Cursor<&'a [u8]>;
@@ -185,5 +185,10 @@ fn from_ranges(
         }
     }
     cells.retain(|_, cell| !cell.is_blank());
+    for cell in cells.values_mut() {
+        if cell.formula.is_some() {
+            *cell = boolean_formula(std::mem::replace(cell, Cell::value(super::RawCell::Empty)));
+        }
+    }
     Ok(cells)
 }
