@@ -93,3 +93,20 @@ fn guarded<T>(f: impl FnOnce() -> Result<T, IngestError>) -> Result<T, IngestErr
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_while_reading_is_a_corrupt_file() {
+        let r: Result<(), IngestError> = guarded(|| panic!("index out of bounds"));
+        assert_eq!(
+            r,
+            Err(IngestError::Corrupt(
+                "its content is malformed (index out of bounds)".into()
+            ))
+        );
+        assert_eq!(guarded(|| Ok(3)), Ok(3));
+    }
+}

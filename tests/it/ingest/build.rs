@@ -124,3 +124,27 @@ pub fn xlsx(dir: &Path, name: &str, sheets: Vec<SheetSpec>) -> PathBuf {
     wb.save(&path).expect("save workbook");
     path
 }
+
+/// Replaces `from` with `to` in one part of a saved xlsx, to write what Excel writes
+/// and rust_xlsxwriter does not (an empty cached formula result, say).
+pub fn patch_part(path: &Path, part: &str, from: &str, to: &str) {
+    use std::io::{Read, Write};
+    let bytes = std::fs::read(path).expect("read workbook");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
+    let mut out = zip::ZipWriter::new(std::fs::File::create(path).expect("rewrite"));
+    for i in 0..archive.len() {
+        let mut entry = archive.by_index(i).expect("entry");
+        let name = entry.name().expect("entry name").to_string();
+        let mut content = Vec::new();
+        entry.read_to_end(&mut content).expect("entry content");
+        if name == part {
+            let text = String::from_utf8(content).expect("xml");
+            assert!(text.contains(from), "{part} has no {from}");
+            content = text.replace(from, to).into_bytes();
+        }
+        out.start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("start");
+        out.write_all(&content).expect("write");
+    }
+    out.finish().expect("finish");
+}

@@ -4,7 +4,7 @@ use std::path::{Path, PathBuf};
 
 use kinbench::ingest::{open, Book, Cell, CellPos, Format, Limits, RawCell};
 
-use super::build::{xlsx, SheetSpec, V};
+use super::build::{patch_part, xlsx, SheetSpec, V};
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -46,12 +46,17 @@ fn xlsx_values_are_typed() {
         .cell(1, 1, V::F("=1/0", "#DIV/0!"))
         .cell(1, 2, V::F("=NA()", "#N/A"))
         .cell(1, 3, V::F("=A1>1", "TRUE"))
-        .cell(1, 4, V::F("=\"c\"", "c"));
-    let book = open(
-        &xlsx(dir.path(), "typed.xlsx", vec![spec]),
-        &Limits::default(),
-    )
-    .unwrap();
+        .cell(1, 4, V::F("=\"c\"", "c"))
+        .cell(2, 0, V::F("=IF(A1>100,1,\"\")", ""));
+    let path = xlsx(dir.path(), "typed.xlsx", vec![spec]);
+    // Excel saves a formula whose result is "" with an empty cached string; rust_xlsxwriter cannot.
+    patch_part(
+        &path,
+        "xl/worksheets/sheet1.xml",
+        r#"<c r="A3"><f>IF(A1&gt;100,1,"")</f><v>0</v>"#,
+        r#"<c r="A3" t="str"><f>IF(A1&gt;100,1,"")</f><v></v>"#,
+    );
+    let book = open(&path, &Limits::default()).unwrap();
     assert_eq!(book.format, Format::Xlsx);
     assert_eq!(at(&book, "A1"), plain(RawCell::Number(12.0)));
     assert_eq!(at(&book, "B1"), plain(RawCell::Number(2.25)));
@@ -69,7 +74,17 @@ fn xlsx_values_are_typed() {
     );
     assert_eq!(at(&book, "D2"), formula(RawCell::Bool(true), "A1>1"));
     assert_eq!(at(&book, "E2"), formula(RawCell::Text("c".into()), "\"c\""));
-    assert_eq!(book.sheets[0].cells.len(), 10);
+    // A formula whose result is "" was calculated: it is not an uncalculated formula.
+    let empty_result = at(&book, "A3").unwrap();
+    assert_eq!(
+        empty_result,
+        Cell {
+            value: RawCell::Text(String::new()),
+            formula: Some("IF(A1>100,1,\"\")".into())
+        }
+    );
+    assert!(!empty_result.is_uncalculated_formula());
+    assert_eq!(book.sheets[0].cells.len(), 11);
 }
 
 #[test]
