@@ -5,4 +5,5 @@ mod build;
 mod fixtures;
 mod locate;
 mod open;
+mod table;
 mod values;
