@@ -3,9 +3,13 @@
 //! Knows nothing of what values mean: that is [`crate::validate`]'s job.
 
 pub mod cell;
+mod convert;
+mod header_block;
 mod limits;
 mod locate;
 mod open;
+mod read;
+mod sniff;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

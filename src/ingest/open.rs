@@ -1,11 +1,112 @@
 //! Opening a file as a [`Book`].
 
+use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
-use super::{Book, IngestError, Limits};
+use super::read::{self, CellBudget};
+use super::sniff::{self, Container, ZipKind};
+use super::{Book, Format, IngestError, Limits, Sheet};
 
 /// Reads every sheet of a spreadsheet file, within `limits`.
+///
+/// The extension decides whether the file is tried at all; the content decides how it
+/// is read, so an `.xlsx` renamed `.xls` (or the reverse) still opens, and
+/// [`Book::format`] is the format the content really has (`Xlsm` only when so named).
+/// A malformed file that makes the spreadsheet library panic is reported as
+/// [`IngestError::Corrupt`].
 pub fn open(path: &Path, limits: &Limits) -> Result<Book, IngestError> {
-    let _ = (path, limits);
-    todo!("ingest helper")
+    let named =
+        Format::from_path(path).ok_or_else(|| IngestError::UnsupportedType(extension(path)))?;
+    let size = std::fs::metadata(path)
+        .map_err(|e| IngestError::Io(e.to_string()))?
+        .len();
+    if size > limits.max_file_bytes {
+        return Err(too_big(size, limits));
+    }
+    let bytes = std::fs::read(path).map_err(|e| IngestError::Io(e.to_string()))?;
+    // The file may have grown between the two looks.
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(too_big(bytes.len() as u64, limits));
+    }
+    let (format, sheets) = read_bytes(&bytes, named, limits)?;
+    Ok(Book {
+        path: path.to_path_buf(),
+        format,
+        sheets,
+    })
+}
+
+fn extension(path: &Path) -> String {
+    path.extension()
+        .map(|e| e.to_string_lossy().to_lowercase())
+        .unwrap_or_default()
+}
+
+fn too_big(size: u64, limits: &Limits) -> IngestError {
+    IngestError::TooLarge(format!(
+        "it is {size} bytes, more than the limit of {}",
+        limits.max_file_bytes
+    ))
+}
+
+fn read_bytes(
+    bytes: &[u8],
+    named: Format,
+    limits: &Limits,
+) -> Result<(Format, Vec<Sheet>), IngestError> {
+    let container = sniff::container(bytes)?;
+    let kind = match container {
+        Container::Zip => Some(sniff::check_zip(bytes, limits)?),
+        Container::Cfb => None,
+    };
+    guarded(|| {
+        let mut budget = CellBudget::new(limits.max_cells);
+        match kind {
+            Some(ZipKind::Ooxml) => {
+                let format = if named == Format::Xlsm {
+                    Format::Xlsm
+                } else {
+                    Format::Xlsx
+                };
+                Ok((format, read::xlsx(bytes, &mut budget)?))
+            }
+            Some(ZipKind::Ods) => Ok((Format::Ods, read::ods(bytes, &mut budget)?)),
+            None if read::is_encrypted_ooxml(bytes) => Err(IngestError::Protected),
+            None => Ok((Format::Xls, read::xls(bytes, &mut budget)?)),
+        }
+    })
+}
+
+/// Runs a read, turning a panic inside the spreadsheet library into `Corrupt`.
+fn guarded<T>(f: impl FnOnce() -> Result<T, IngestError>) -> Result<T, IngestError> {
+    match catch_unwind(AssertUnwindSafe(f)) {
+        Ok(result) => result,
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown fault".into());
+            Err(IngestError::Corrupt(format!(
+                "its content is malformed ({what})"
+            )))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_panic_while_reading_is_a_corrupt_file() {
+        let r: Result<(), IngestError> = guarded(|| panic!("index out of bounds"));
+        assert_eq!(
+            r,
+            Err(IngestError::Corrupt(
+                "its content is malformed (index out of bounds)".into()
+            ))
+        );
+        assert_eq!(guarded(|| Ok(3)), Ok(3));
+    }
 }

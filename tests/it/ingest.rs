@@ -1,1 +1,9 @@
-//! Tests for the ingest stage.
+//! Tests for the ingest stage: opening files (real ones other programs wrote, and
+//! hostile ones), typed cell values, and finding the return on its sheet.
+
+mod build;
+mod fixtures;
+mod locate;
+mod open;
+mod table;
+mod values;

@@ -1,0 +1,150 @@
+//! What a file really is, by its bytes, and whether a zip is safe to open.
+//!
+//! The extension only says a file claims to be a spreadsheet; the content
+//! decides how it is read, so an `.xlsx` saved as `.xls` still opens.
+
+use std::io::{Cursor, Read};
+
+use zip::ZipArchive;
+
+use super::{IngestError, Limits};
+
+/// Zip local file header: xlsx, xlsm and ods are zip archives.
+const ZIP_MAGIC: [u8; 4] = *b"PK\x03\x04";
+/// OLE compound file: legacy `.xls`, and Office's container for encrypted xlsx.
+const CFB_MAGIC: [u8; 8] = [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+
+/// Entries of an uncompressed size above this are checked for their compression ratio;
+/// tiny entries (an empty styles part, say) compress extremely well and are harmless.
+const RATIO_CHECK_FROM: u64 = 1024 * 1024;
+/// Most of `META-INF/manifest.xml` read when looking for encryption.
+const MANIFEST_READ_LIMIT: u64 = 1024 * 1024;
+
+/// The container a file's first bytes announce.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Container {
+    Zip,
+    Cfb,
+}
+
+/// The spreadsheet family inside a zip.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ZipKind {
+    /// Office Open XML (xlsx, xlsm).
+    Ooxml,
+    /// OpenDocument spreadsheet.
+    Ods,
+}
+
+/// Container by magic bytes; an empty or unrecognised file is not a spreadsheet.
+pub(crate) fn container(bytes: &[u8]) -> Result<Container, IngestError> {
+    if bytes.is_empty() {
+        return Err(IngestError::NotASpreadsheet(
+            "the file is empty (0 bytes)".into(),
+        ));
+    }
+    if bytes.starts_with(&ZIP_MAGIC) {
+        return Ok(Container::Zip);
+    }
+    if bytes.starts_with(&CFB_MAGIC) {
+        return Ok(Container::Cfb);
+    }
+    Err(IngestError::NotASpreadsheet(
+        "its content is not an Excel or OpenDocument workbook (the name says spreadsheet, the bytes do not)".into(),
+    ))
+}
+
+/// Checks a zip's central directory against `limits` without decompressing anything,
+/// then says which spreadsheet family it holds. A password-protected `.ods` is refused here.
+pub(crate) fn check_zip(bytes: &[u8], limits: &Limits) -> Result<ZipKind, IngestError> {
+    let mut archive = ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| IngestError::Corrupt(format!("the zip structure is broken ({e})")))?;
+    let entries = archive.len();
+    if entries > limits.max_zip_entries {
+        return Err(IngestError::TooLarge(format!(
+            "it holds {entries} parts, more than the limit of {}",
+            limits.max_zip_entries
+        )));
+    }
+    let mut total: u64 = 0;
+    for i in 0..entries {
+        let entry = archive
+            .by_index_data(i)
+            .map_err(|e| IngestError::Corrupt(format!("zip entry {i} is unreadable ({e})")))?;
+        let size = entry.size();
+        total = total.saturating_add(size);
+        if size > RATIO_CHECK_FROM {
+            // A stored size of 0 with a large expansion is as suspicious as any ratio.
+            let ratio = size / entry.compressed_size().max(1);
+            if ratio > limits.max_compression_ratio {
+                return Err(IngestError::TooLarge(format!(
+                    "a part expands {ratio} times when unpacked (limit {}), as decompression bombs do",
+                    limits.max_compression_ratio
+                )));
+            }
+        }
+    }
+    if total > limits.max_uncompressed_bytes {
+        return Err(IngestError::TooLarge(format!(
+            "it unpacks to {total} bytes, more than the limit of {}",
+            limits.max_uncompressed_bytes
+        )));
+    }
+    zip_kind(&mut archive)
+}
+
+fn zip_kind(archive: &mut ZipArchive<Cursor<&[u8]>>) -> Result<ZipKind, IngestError> {
+    // Excel's parts live under `xl/`; a Word or PowerPoint file renamed `.xlsx` has none.
+    if archive
+        .file_names()
+        .any(|n| n.is_ok_and(|n| n.starts_with("xl/")))
+    {
+        return Ok(ZipKind::Ooxml);
+    }
+    if archive.index_for_name("content.xml").is_some()
+        || archive.index_for_name("mimetype").is_some()
+    {
+        if ods_is_encrypted(archive)? {
+            return Err(IngestError::Protected);
+        }
+        return Ok(ZipKind::Ods);
+    }
+    Err(IngestError::NotASpreadsheet(
+        "it is a zip archive but holds no workbook (neither Excel nor OpenDocument parts)".into(),
+    ))
+}
+
+/// LibreOffice encrypts each part of a password-protected `.ods` and records it in the manifest.
+fn ods_is_encrypted(archive: &mut ZipArchive<Cursor<&[u8]>>) -> Result<bool, IngestError> {
+    let Some(i) = archive.index_for_name("META-INF/manifest.xml") else {
+        return Ok(false);
+    };
+    let entry = archive
+        .by_index(i)
+        .map_err(|e| IngestError::Corrupt(format!("the manifest is unreadable ({e})")))?;
+    let mut text = Vec::new();
+    entry
+        .take(MANIFEST_READ_LIMIT)
+        .read_to_end(&mut text)
+        .map_err(|e| IngestError::Corrupt(format!("the manifest is unreadable ({e})")))?;
+    let needle = b"encryption-data";
+    Ok(text.windows(needle.len()).any(|w| w == needle))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn magic_bytes_decide_the_container() {
+        assert_eq!(container(b"PK\x03\x04rest"), Ok(Container::Zip));
+        assert_eq!(container(&CFB_MAGIC), Ok(Container::Cfb));
+        assert!(
+            matches!(container(b""), Err(IngestError::NotASpreadsheet(m)) if m.contains("empty"))
+        );
+        assert!(matches!(
+            container(b"Code,Value\n"),
+            Err(IngestError::NotASpreadsheet(_))
+        ));
+    }
+}
