@@ -102,7 +102,7 @@ fn check_return(s: &Schema) -> Result<(), String> {
     {
         return Err("a reading marker is empty".into());
     }
-    if !(s.change.ratio > 0.0) || s.change.min_abs < 0.0 {
+    if s.change.ratio.is_nan() || s.change.ratio <= 0.0 || s.change.min_abs < 0.0 {
         return Err("[change] needs ratio > 0 and min_abs >= 0".into());
     }
     Ok(())

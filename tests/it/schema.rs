@@ -86,9 +86,12 @@ definition = "Of H01, conferences that identified a connected person as a potent
     );
 }
 
+/// A change to one schema file's text.
+type Edit = Box<dyn Fn(String) -> String>;
+
 #[test]
 fn editing_mistakes_fail_with_the_file_and_reason() {
-    let cases: Vec<(&str, Box<dyn Fn(String) -> String>, &str)> = vec![
+    let cases: Vec<(&str, Edit, &str)> = vec![
         (
             "return.toml",
             Box::new(|t: String| t.replacen("code = \"A02\"", "code = \"A01\"", 1)),
