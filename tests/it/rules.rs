@@ -4,8 +4,11 @@
 mod builder;
 mod catalogue;
 mod file_rules;
+mod folder;
+mod header_rules;
 mod metric_rules;
 mod run;
+mod table_rules;
 mod value_rules;
 
 use kinbench::validate::{Finding, Severity, Submission};
