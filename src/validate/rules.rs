@@ -324,7 +324,7 @@ pub static RULES: &[Rule] = &[
         family: Family::Value,
         severity: Severity::Warning,
         summary: "A row's code is not an item of the template; its value was not used.",
-        message: "The row with code \"{item}\" is not an item of the template, so its value {value} was not used.",
+        message: "The row with code \"{item}\" is not an item of the template, so its value \"{value}\" was not used.",
         action: "Correct the code if it is mistyped, or delete the row if you added it.",
     },
     Rule {

@@ -81,6 +81,10 @@ fn val012_unknown_code_with_a_value() {
         Some("Return!C50"),
         Some("4"),
     );
+    assert_eq!(
+        one(&sub, "VAL012").message,
+        "The row with code \"Z99\" is not an item of the template, so its value \"4\" was not used."
+    );
     assert_eq!(sub.status, ReturnStatus::Used);
     // No value, no finding; and codes match trimmed, case-insensitive.
     assert_eq!(
