@@ -1,0 +1,154 @@
+//! The header block: which LA, which period, which template version, and who
+//! completed it when (FILE006–FILE015, FILE019).
+
+use chrono::NaiveDate;
+
+use super::dates::read_date;
+use super::make::Case;
+use super::Options;
+use crate::ingest::{HeaderValue, Located};
+use crate::period::{Period, Spelling};
+use crate::schema::{La, LaLookup, Schema};
+
+/// What the header block says the return is.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Identity {
+    pub la: Option<La>,
+    pub period: Option<Period>,
+    pub date_completed: Option<NaiveDate>,
+    pub completed_by: Option<String>,
+    pub email: Option<String>,
+}
+
+fn header<'a>(located: &'a Located, key: &str) -> Option<&'a HeaderValue> {
+    located.header.iter().find(|h| h.key == key)
+}
+
+/// The value's text, trimmed; `None` when there is none.
+fn text(h: Option<&HeaderValue>) -> Option<String> {
+    let cell = h?.value.as_ref()?;
+    let t = cell.as_found().trim().to_string();
+    (!t.is_empty()).then_some(t)
+}
+
+fn cell_of(h: Option<&HeaderValue>) -> Option<String> {
+    h.map(|h| h.value_at.to_string())
+}
+
+/// Reads the header block. The findings are returned as cases, to be made once
+/// the identity (which they carry) is known.
+pub(crate) fn identify(
+    schema: &Schema,
+    located: &Located,
+    opts: &Options,
+) -> (Identity, Vec<(&'static str, Case)>) {
+    let mut cases = Vec::new();
+    let mut id = Identity::default();
+    let expected_sheet = schema.template.sheet.trim();
+    if !located.sheet.trim().eq_ignore_ascii_case(expected_sheet) {
+        let case =
+            Case::new(vec![], None, Some(located.sheet.clone())).with("detail", expected_sheet);
+        cases.push(("FILE006", case));
+    }
+
+    let code_h = header(located, "la_code");
+    match text(code_h) {
+        None => cases.push(("FILE007", Case::new(vec![], cell_of(code_h), None))),
+        Some(code) => match schema.las.by_code(&code) {
+            None => cases.push(("FILE008", Case::new(vec![], cell_of(code_h), Some(code)))),
+            Some(la) => id.la = Some(la.clone()),
+        },
+    }
+    if let Some(la) = &id.la {
+        let name_h = header(located, "la_name");
+        if let Some(name) = text(name_h).filter(|n| !LaLookup::name_matches(la, n)) {
+            let detail = match schema.las.by_name(&name) {
+                Some(other) => format!("is {} ({})", other.name, other.code),
+                None => "is not a local authority name kinbench recognises".to_string(),
+            };
+            cases.push((
+                "FILE009",
+                Case::new(vec![], cell_of(name_h), Some(name)).with("detail", detail),
+            ));
+        }
+        if !opts.region.iter().any(|r| r.code == la.code) {
+            cases.push((
+                "FILE010",
+                Case::new(vec![], None, None).with("detail", opts.region_name.clone()),
+            ));
+        }
+    }
+
+    let period_h = header(located, "period");
+    match text(period_h) {
+        None => cases.push(("FILE011", Case::new(vec![], cell_of(period_h), None))),
+        Some(t) => match Period::parse(&t) {
+            None => cases.push(("FILE012", Case::new(vec![], cell_of(period_h), Some(t)))),
+            Some((p, spelling)) => {
+                id.period = Some(p);
+                if spelling == Spelling::Normalised {
+                    cases.push(("FILE013", Case::new(vec![], cell_of(period_h), Some(t))));
+                }
+            }
+        },
+    }
+
+    let version_h = header(located, "template_version");
+    match text(version_h) {
+        None => {
+            let case = Case::new(vec![], cell_of(version_h), None)
+                .with("detail", schema.template.version.to_string());
+            cases.push(("FILE015", case));
+        }
+        Some(t) => {
+            let known = &schema.template.known_versions;
+            if !version(&t).is_some_and(|v| known.contains(&v)) {
+                let list: Vec<String> = known.iter().map(|v| v.to_string()).collect();
+                let detail = format!("the versions it knows: {}", list.join(", "));
+                cases.push((
+                    "FILE014",
+                    Case::new(vec![], cell_of(version_h), Some(t)).with("detail", detail),
+                ));
+            }
+        }
+    }
+
+    let date_h = header(located, "date_completed");
+    let date_cell = date_h.and_then(|h| h.value.as_ref());
+    id.date_completed = date_cell.and_then(read_date);
+    if id.date_completed.is_none() {
+        let as_found = text(date_h);
+        let detail = match &as_found {
+            None => "is blank".to_string(),
+            Some(t) => format!("\"{t}\" is not a date"),
+        };
+        cases.push((
+            "FILE019",
+            Case::new(vec![], cell_of(date_h), as_found).with("detail", detail),
+        ));
+    }
+    id.completed_by = text(header(located, "completed_by"));
+    id.email = text(header(located, "email"));
+    (id, cases)
+}
+
+/// `1`, `1.0`, `v1`, `V 1` all mean version 1.
+fn version(text: &str) -> Option<u32> {
+    let t = text.trim();
+    let t = t.strip_prefix(['v', 'V']).unwrap_or(t).trim();
+    let n: f64 = t.parse().ok()?;
+    (n.fract() == 0.0 && (0.0..=u32::MAX as f64).contains(&n)).then_some(n as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn versions_as_written() {
+        for t in ["1", "1.0", "v1", "V1", " v 1 "] {
+            assert_eq!(super::version(t), Some(1), "{t}");
+        }
+        for t in ["1.5", "one", "-1", "", "v"] {
+            assert_eq!(super::version(t), None, "{t}");
+        }
+    }
+}

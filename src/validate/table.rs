@@ -1,0 +1,115 @@
+//! The item table: each schema item's value from its row (VAL001–VAL015).
+
+use std::collections::BTreeMap;
+
+use super::make::Case;
+use super::typing::read_value;
+use super::{ItemValue, ValueStatus};
+use crate::ingest::{CellPos, Located, TableRow};
+use crate::schema::Schema;
+
+/// Every schema item's value, and the value findings as cases in the order a
+/// reader meets them (top to bottom of the sheet; missing rows last, in template order).
+pub(crate) fn read_rows(
+    schema: &Schema,
+    located: &Located,
+) -> (BTreeMap<String, ItemValue>, Vec<(&'static str, Case)>) {
+    let mut by_item: BTreeMap<&str, Vec<&TableRow>> = BTreeMap::new();
+    let mut placed: Vec<(Option<CellPos>, &'static str, Case)> = Vec::new();
+    for row in &located.rows {
+        match schema.item_by_typed_code(&row.code) {
+            Some(item) => by_item.entry(item.code.as_str()).or_default().push(row),
+            None => {
+                if let Some(cell) = row.value.as_ref().filter(|c| !c.is_blank()) {
+                    let case = Case::new(
+                        vec![row.code.clone()],
+                        Some(row.value_at.to_string()),
+                        Some(cell.as_found()),
+                    );
+                    placed.push((Some(row.value_at.pos), "VAL012", case));
+                }
+            }
+        }
+    }
+    for (at, cell) in &located.stray_values {
+        let case = Case::new(vec![], Some(at.to_string()), Some(cell.as_found()));
+        placed.push((Some(at.pos), "VAL015", case));
+    }
+
+    let mut values = BTreeMap::new();
+    let mut missing = Vec::new();
+    for item in &schema.items {
+        let code = item.code.clone();
+        let rows = by_item
+            .get(item.code.as_str())
+            .map(Vec::as_slice)
+            .unwrap_or(&[]);
+        let value = match rows {
+            [] => {
+                let case =
+                    Case::new(vec![code.clone()], None, None).with("label", item.label.clone());
+                missing.push(("VAL014", case));
+                ItemValue {
+                    code,
+                    cell: None,
+                    as_found: String::new(),
+                    status: ValueStatus::RowMissing,
+                    value: None,
+                    note: None,
+                }
+            }
+            [row] => {
+                let reading = read_value(row.value.as_ref(), item, schema);
+                let as_found = row.value.as_ref().map(|c| c.as_found()).unwrap_or_default();
+                if let Some((rule, detail)) = reading.rule {
+                    let value = Some(as_found.clone()).filter(|s| !s.is_empty());
+                    let case = Case::new(vec![code.clone()], Some(row.value_at.to_string()), value)
+                        .with("detail", detail);
+                    placed.push((Some(row.value_at.pos), rule, case));
+                }
+                ItemValue {
+                    code,
+                    cell: Some(row.value_at.to_string()),
+                    as_found,
+                    status: reading.status,
+                    value: reading.value,
+                    note: row.notes.clone().filter(|n| !n.trim().is_empty()),
+                }
+            }
+            [first, ..] => {
+                let cells: Vec<String> = rows.iter().map(|r| r.value_at.to_string()).collect();
+                for row in rows {
+                    let value = row
+                        .value
+                        .as_ref()
+                        .map(|c| c.as_found())
+                        .filter(|s| !s.is_empty());
+                    let case = Case::new(vec![code.clone()], Some(row.value_at.to_string()), value)
+                        .with("detail", cells.join(", "));
+                    placed.push((Some(row.value_at.pos), "VAL013", case));
+                }
+                ItemValue {
+                    code,
+                    cell: Some(first.value_at.to_string()),
+                    as_found: first
+                        .value
+                        .as_ref()
+                        .map(|c| c.as_found())
+                        .unwrap_or_default(),
+                    status: ValueStatus::Duplicate,
+                    value: None,
+                    note: first.notes.clone().filter(|n| !n.trim().is_empty()),
+                }
+            }
+        };
+        values.insert(item.code.clone(), value);
+    }
+    // Stable: findings on one cell keep the order they were made in.
+    placed.sort_by_key(|(pos, _, _)| pos.map(|p| (p.row, p.col)));
+    let mut cases: Vec<(&'static str, Case)> = placed
+        .into_iter()
+        .map(|(_, rule, case)| (rule, case))
+        .collect();
+    cases.extend(missing);
+    (values, cases)
+}

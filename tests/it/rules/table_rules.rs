@@ -1,0 +1,189 @@
+//! Value rules about formulas, precision and the table's rows (VAL010–VAL015).
+//! C03 is `Return!C27`; rows added below the table start at `Return!C50`.
+
+use kinbench::ingest::{Cell, RawCell};
+use kinbench::validate::{read_value, ReturnStatus, Severity, ValueStatus};
+
+use super::builder::{schema, ReturnBuilder};
+use super::{check, codes, lacks, one};
+
+fn text(s: &str) -> RawCell {
+    RawCell::Text(s.into())
+}
+
+#[test]
+fn val010_formula_without_result() {
+    let uncalculated = Cell {
+        value: RawCell::Empty,
+        formula: Some("SUM(C28:C29)".into()),
+    };
+    let sub = ReturnBuilder::clean()
+        .set_cell("C03", uncalculated)
+        .validate();
+    check(
+        one(&sub, "VAL010"),
+        Severity::Error,
+        &["C03"],
+        Some("Return!C27"),
+        Some("=SUM(C28:C29)"),
+    );
+    let calculated = Cell {
+        value: RawCell::Number(12.0),
+        formula: Some("SUM(C28:C29)".into()),
+    };
+    let sub = ReturnBuilder::clean()
+        .set_cell("C03", calculated)
+        .validate();
+    assert_eq!((sub.findings.len(), sub.usable("C03")), (0, Some(12.0)));
+}
+
+#[test]
+fn val011_fte_with_too_many_decimals_is_used() {
+    let sub = ReturnBuilder::clean()
+        .set("G01", RawCell::Number(12.345))
+        .validate();
+    let f = one(&sub, "VAL011");
+    check(
+        f,
+        Severity::Warning,
+        &["G01"],
+        Some("Return!C48"),
+        Some("12.345"),
+    );
+    assert!(
+        f.message.contains("at most 2 decimal places"),
+        "{}",
+        f.message
+    );
+    assert_eq!((sub.usable("G01"), sub.findings.len()), (Some(12.345), 1));
+    assert_eq!(
+        ReturnBuilder::clean()
+            .set("G01", RawCell::Number(12.35))
+            .validate()
+            .findings,
+        vec![]
+    );
+    assert_eq!(
+        codes(&ReturnBuilder::clean().set("G01", text("12.345")).validate()),
+        ["VAL011"]
+    );
+}
+
+#[test]
+fn val012_unknown_code_with_a_value() {
+    let sub = ReturnBuilder::clean()
+        .add_row("Z99", RawCell::Number(4.0))
+        .validate();
+    check(
+        one(&sub, "VAL012"),
+        Severity::Warning,
+        &["Z99"],
+        Some("Return!C50"),
+        Some("4"),
+    );
+    assert_eq!(
+        one(&sub, "VAL012").message,
+        "The row with code \"Z99\" is not an item of the template, so its value \"4\" was not used."
+    );
+    assert_eq!(sub.status, ReturnStatus::Used);
+    // No value, no finding; and codes match trimmed, case-insensitive.
+    assert_eq!(
+        ReturnBuilder::clean()
+            .add_row("Z99", RawCell::Empty)
+            .validate()
+            .findings,
+        vec![]
+    );
+    let recased = ReturnBuilder::clean()
+        .remove_row("B02a")
+        .add_row(" b02A ", RawCell::Number(12.0))
+        .validate();
+    assert_eq!(
+        (recased.findings.len(), recased.usable("B02a")),
+        (0, Some(12.0))
+    );
+}
+
+#[test]
+fn val013_duplicate_code_uses_neither() {
+    let sub = ReturnBuilder::clean()
+        .add_row("c03", RawCell::Number(13.0))
+        .validate();
+    let dups: Vec<_> = sub.findings.iter().filter(|f| f.rule == "VAL013").collect();
+    assert_eq!(dups.len(), 2);
+    check(
+        dups[0],
+        Severity::Error,
+        &["C03"],
+        Some("Return!C27"),
+        Some("12"),
+    );
+    check(
+        dups[1],
+        Severity::Error,
+        &["C03"],
+        Some("Return!C50"),
+        Some("13"),
+    );
+    assert!(
+        dups[0].message.contains("(Return!C27, Return!C50)"),
+        "{}",
+        dups[0].message
+    );
+    assert_eq!(
+        (sub.values["C03"].status, sub.usable("C03")),
+        (ValueStatus::Duplicate, None)
+    );
+    lacks(&ReturnBuilder::clean().validate(), "VAL013");
+}
+
+#[test]
+fn val014_row_missing() {
+    let sub = ReturnBuilder::clean().remove_row("C03").validate();
+    let f = one(&sub, "VAL014");
+    check(f, Severity::Warning, &["C03"], None, None);
+    assert_eq!(f.message, "There is no row for C03 (Full connected-person fostering assessments completed), so it counts as not provided.");
+    assert_eq!(
+        (sub.values["C03"].status, sub.findings.len()),
+        (ValueStatus::RowMissing, 1)
+    );
+}
+
+#[test]
+fn val015_stray_value() {
+    let sub = ReturnBuilder::clean()
+        .stray(RawCell::Number(7.0))
+        .validate();
+    check(
+        one(&sub, "VAL015"),
+        Severity::Warning,
+        &[],
+        Some("Return!C50"),
+        Some("7"),
+    );
+    assert_eq!(sub.findings.len(), 1);
+}
+
+#[test]
+fn every_non_empty_cell_is_used_or_named() {
+    let samples = [
+        text("x"),
+        text("5"),
+        text("n/a"),
+        text("c"),
+        RawCell::Number(-1.0),
+        RawCell::Bool(false),
+        RawCell::Error("#N/A".into()),
+        RawCell::Date("2025-01-01".into()),
+        RawCell::Number(1.5),
+    ];
+    let item = schema().item("C03").expect("C03");
+    for raw in samples {
+        let r = read_value(Some(&Cell::value(raw.clone())), item, schema());
+        assert!(
+            r.status == ValueStatus::Used || r.rule.is_some(),
+            "{raw:?} → {r:?}"
+        );
+        assert_eq!(r.value.is_some(), r.status == ValueStatus::Used, "{raw:?}");
+    }
+}
