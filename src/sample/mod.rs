@@ -28,7 +28,11 @@ pub enum SampleError {
 }
 
 /// Writes the returns into `out_dir` (created if missing).
-pub fn generate(schema: &Schema, options: &SampleOptions, out_dir: &Path) -> Result<SampleReport, SampleError> {
+pub fn generate(
+    schema: &Schema,
+    options: &SampleOptions,
+    out_dir: &Path,
+) -> Result<SampleReport, SampleError> {
     let _ = (schema, options, out_dir);
     todo!("sample helper")
 }

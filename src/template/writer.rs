@@ -1,0 +1,334 @@
+//! The one xlsx writer: a [`ReturnContent`] → the return sheet, the guidance
+//! sheet and any extra sheets.
+
+use std::path::Path;
+
+use rust_xlsxwriter::{
+    Color, DataValidation, DataValidationErrorStyle, DataValidationRule, DocProperties,
+    ExcelDateTime, Format, FormatBorder, Formula, Workbook, Worksheet, XlsxError,
+};
+
+use super::content::{
+    place, CellInput, ReturnContent, RowSpec, CODE_COL, ITEM_COL, NOTES_COL, VALUE_COL,
+};
+use super::{guidance, TemplateError};
+use crate::schema::{Item, Schema, Unit};
+
+/// Header fields the analyst fills before sending the template; the LA fills the rest.
+const PREFILLED: [&str; 4] = ["la_name", "la_code", "period", "template_version"];
+
+/// Excel's limits on data-validation texts (UTF-16 units).
+const TITLE_LIMIT: usize = 32;
+const MESSAGE_LIMIT: usize = 255;
+
+/// Writes `content` as an `.xlsx` at `path`.
+pub fn write_return(
+    schema: &Schema,
+    content: &ReturnContent,
+    path: &Path,
+) -> Result<(), TemplateError> {
+    let wrap = |e: XlsxError| TemplateError::Write {
+        path: path.display().to_string(),
+        message: e.to_string(),
+    };
+    let mut book = Workbook::new();
+    let created = ExcelDateTime::from_ymd(
+        u16::try_from(chrono::Datelike::year(&content.created)).unwrap_or(2000),
+        chrono::Datelike::month(&content.created) as u8,
+        chrono::Datelike::day(&content.created) as u8,
+    )
+    .map_err(wrap)?;
+    book.set_properties(
+        &DocProperties::new()
+            .set_title(content.title.as_str())
+            .set_creation_datetime(&created),
+    );
+    return_sheet(schema, content, book.add_worksheet()).map_err(wrap)?;
+    guidance::sheet(schema, book.add_worksheet()).map_err(wrap)?;
+    for extra in &content.extra_sheets {
+        let ws = book.add_worksheet();
+        ws.set_name(extra.name.as_str()).map_err(wrap)?;
+        for (i, line) in extra.lines.iter().enumerate() {
+            ws.write_string(i as u32, 0, line.as_str()).map_err(wrap)?;
+        }
+    }
+    book.save(path).map_err(wrap)
+}
+
+struct Formats {
+    title: Format,
+    label: Format,
+    fixed: Format,
+    input: Format,
+    input_date: Format,
+    table_header: Format,
+    section: Format,
+    section_note: Format,
+    code: Format,
+    item_label: Format,
+    count: Format,
+    fte: Format,
+    notes: Format,
+}
+
+fn formats() -> Formats {
+    let input_fill = Color::RGB(0xFFF9E0);
+    let input = Format::new()
+        .set_unlocked()
+        .set_background_color(input_fill)
+        .set_border(FormatBorder::Thin);
+    Formats {
+        title: Format::new().set_bold().set_font_size(14),
+        label: Format::new().set_bold(),
+        fixed: Format::new().set_border(FormatBorder::Thin),
+        input_date: input.clone().set_num_format("dd/mm/yyyy"),
+        count: input.clone().set_num_format("0"),
+        fte: input.clone().set_num_format("0.00"),
+        notes: input.clone().set_text_wrap(),
+        input,
+        table_header: Format::new()
+            .set_bold()
+            .set_background_color(Color::RGB(0xD9D9D9))
+            .set_border(FormatBorder::Thin),
+        section: Format::new()
+            .set_bold()
+            .set_background_color(Color::RGB(0xDDEBF7)),
+        section_note: Format::new()
+            .set_italic()
+            .set_font_color(Color::RGB(0x595959))
+            .set_text_wrap(),
+        code: Format::new().set_border(FormatBorder::Thin),
+        item_label: Format::new().set_text_wrap().set_border(FormatBorder::Thin),
+    }
+}
+
+fn return_sheet(
+    schema: &Schema,
+    content: &ReturnContent,
+    ws: &mut Worksheet,
+) -> Result<(), XlsxError> {
+    let f = formats();
+    let placement = place(schema, content);
+    ws.set_name(placement.sheet.as_str())?;
+    ws.set_column_width(CODE_COL, 18)?;
+    ws.set_column_width(ITEM_COL, 64)?;
+    ws.set_column_width(VALUE_COL, 14)?;
+    ws.set_column_width(NOTES_COL, 40)?;
+    ws.write_string_with_format(0, 0, content.title.as_str(), &f.title)?;
+
+    for field in &schema.headers {
+        let Some(pos) = placement.header.get(&field.key) else {
+            continue;
+        };
+        let (row, col) = (pos.row, pos.col as u16);
+        ws.write_string_with_format(row, CODE_COL, field.label.as_str(), &f.label)?;
+        let prefilled = PREFILLED.contains(&field.key.as_str());
+        let fmt = if prefilled { &f.fixed } else { &f.input };
+        let input = content.header.get(&field.key).unwrap_or(&CellInput::Blank);
+        put(ws, row, col, input, fmt, &f.input_date)?;
+        if let Some(v) = header_validation(field.key.as_str(), &field.label, &field.help, content)?
+        {
+            ws.add_data_validation(row, col, row, col, &v)?;
+        }
+    }
+
+    let top = placement.table_header_row;
+    let heads = [
+        &schema.template.code_column,
+        &schema.template.item_column,
+        &schema.template.value_column,
+        &schema.template.notes_column,
+    ];
+    for (col, head) in [CODE_COL, ITEM_COL, VALUE_COL, NOTES_COL]
+        .into_iter()
+        .zip(heads)
+    {
+        ws.write_string_with_format(top, col, head.as_str(), &f.table_header)?;
+    }
+
+    for (i, spec) in content.rows.iter().enumerate() {
+        let row = top + 1 + i as u32;
+        match spec {
+            RowSpec::Section(id) => {
+                let Some(section) = schema.section(id) else {
+                    continue;
+                };
+                ws.write_string_with_format(
+                    row,
+                    ITEM_COL,
+                    format!("{}. {}", section.id, section.title),
+                    &f.section,
+                )?;
+                ws.write_string_with_format(
+                    row,
+                    NOTES_COL,
+                    section.note.as_str(),
+                    &f.section_note,
+                )?;
+            }
+            RowSpec::Item(code) => item_row(schema, content, ws, &f, row, code)?,
+            RowSpec::Blank => {}
+            RowSpec::Comment(text) => {
+                ws.write_string(row, ITEM_COL, text.as_str())?;
+            }
+        }
+    }
+    ws.set_freeze_panes(top + 1, 0)?;
+    ws.protect();
+    Ok(())
+}
+
+fn item_row(
+    schema: &Schema,
+    content: &ReturnContent,
+    ws: &mut Worksheet,
+    f: &Formats,
+    row: u32,
+    code: &str,
+) -> Result<(), XlsxError> {
+    let item = schema.item(code);
+    ws.write_string_with_format(row, CODE_COL, code, &f.code)?;
+    ws.write_string_with_format(
+        row,
+        ITEM_COL,
+        item.map_or("", |i| i.label.as_str()),
+        &f.item_label,
+    )?;
+    let fmt = match item.map(|i| i.unit) {
+        Some(Unit::Fte) => &f.fte,
+        _ => &f.count,
+    };
+    put(
+        ws,
+        row,
+        VALUE_COL,
+        content.values.get(code).unwrap_or(&CellInput::Blank),
+        fmt,
+        &f.input_date,
+    )?;
+    match content.notes.get(code) {
+        Some(note) => ws.write_string_with_format(row, NOTES_COL, note.as_str(), &f.notes)?,
+        None => ws.write_blank(row, NOTES_COL, &f.notes)?,
+    };
+    if let Some(item) = item {
+        ws.add_data_validation(
+            row,
+            VALUE_COL,
+            row,
+            VALUE_COL,
+            &value_validation(schema, item)?,
+        )?;
+    }
+    Ok(())
+}
+
+/// Writes one cell input; dates get `date_fmt` (the cell's other formatting is lost, as when an LA types a date).
+fn put(
+    ws: &mut Worksheet,
+    row: u32,
+    col: u16,
+    input: &CellInput,
+    fmt: &Format,
+    date_fmt: &Format,
+) -> Result<(), XlsxError> {
+    match input {
+        CellInput::Blank => ws.write_blank(row, col, fmt)?,
+        CellInput::Number(n) => ws.write_number_with_format(row, col, *n, fmt)?,
+        CellInput::Text(t) => ws.write_string_with_format(row, col, t.as_str(), fmt)?,
+        CellInput::Formula { formula, result } => ws.write_formula_with_format(
+            row,
+            col,
+            Formula::new(formula).set_result(result.as_str()),
+            fmt,
+        )?,
+        CellInput::Date(d) => {
+            let year = u16::try_from(chrono::Datelike::year(d)).unwrap_or(1900);
+            let dt = ExcelDateTime::from_ymd(
+                year,
+                chrono::Datelike::month(d) as u8,
+                chrono::Datelike::day(d) as u8,
+            )?;
+            ws.write_datetime_with_format(row, col, &dt, date_fmt)?
+        }
+    };
+    Ok(())
+}
+
+fn value_validation(schema: &Schema, item: &Item) -> Result<DataValidation, XlsxError> {
+    let unit = schema.units.get(item.unit.key());
+    let unit_label = unit.map_or(item.unit.key(), |u| u.label.as_str());
+    let unit_text = unit.map_or("", |u| u.description.as_str());
+    let rule = match item.unit {
+        Unit::Count => {
+            DataValidation::new().allow_whole_number(DataValidationRule::GreaterThanOrEqualTo(0))
+        }
+        Unit::Fte => DataValidation::new()
+            .allow_decimal_number(DataValidationRule::GreaterThanOrEqualTo(0.0)),
+    };
+    rule.set_input_title(fit(&format!("{}: {}", item.code, unit_label), TITLE_LIMIT))?
+        .set_input_message(fit(&item.definition, MESSAGE_LIMIT))?
+        .set_error_title(fit(&format!("{} needs a {}", item.code, unit_label), TITLE_LIMIT))?
+        .set_error_message(fit(
+            &format!("{unit_text} Leave the cell blank if you do not have the figure; type c only to withhold it."),
+            MESSAGE_LIMIT,
+        ))
+        // A warning rather than a stop, so `c` (withheld) can still be typed.
+        .map(|v| v.set_error_style(DataValidationErrorStyle::Warning))
+}
+
+fn header_validation(
+    key: &str,
+    label: &str,
+    help: &str,
+    content: &ReturnContent,
+) -> Result<Option<DataValidation>, XlsxError> {
+    let v = match key {
+        "period" => {
+            let choices: Vec<String> = content
+                .period_choices
+                .iter()
+                .map(|p| p.to_string())
+                .collect();
+            DataValidation::new().allow_list_strings(&choices)?
+        }
+        "date_completed" => {
+            let from = content
+                .period_choices
+                .first()
+                .map_or(content.created, |p| p.first_day());
+            let year = u16::try_from(chrono::Datelike::year(&from)).unwrap_or(2000);
+            let from = ExcelDateTime::from_ymd(year, chrono::Datelike::month(&from) as u8, 1)?;
+            DataValidation::new()
+                .allow_date(DataValidationRule::GreaterThanOrEqualTo(from))
+                .set_error_title(fit(&format!("{label}: a date"), TITLE_LIMIT))?
+                .set_error_message(fit(
+                    "Type the date as a date, for example 14/10/2025.",
+                    MESSAGE_LIMIT,
+                ))?
+        }
+        k if PREFILLED.contains(&k) => return Ok(None),
+        _ => DataValidation::new().allow_any_value(),
+    };
+    Ok(Some(
+        v.set_input_title(fit(label, TITLE_LIMIT))?
+            .set_input_message(fit(help, MESSAGE_LIMIT))?,
+    ))
+}
+
+/// `text` cut to `limit` UTF-16 units, ending in `…` when cut.
+pub(crate) fn fit(text: &str, limit: usize) -> String {
+    if text.encode_utf16().count() <= limit {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 1; // the ellipsis
+    for c in text.chars() {
+        used += c.len_utf16();
+        if used > limit {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
