@@ -6,10 +6,10 @@
 //! [`template`] writes the blank return from the schema; [`sample`] writes
 //! realistic filled returns for demonstration and tests.
 
-pub mod ingest;
 pub mod period;
+pub mod schema;
+pub mod ingest;
+pub mod validate;
 pub mod report;
 pub mod sample;
-pub mod schema;
 pub mod template;
-pub mod validate;

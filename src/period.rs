@@ -23,18 +23,8 @@ pub enum Spelling {
 }
 
 const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
 ];
 
 impl Period {
@@ -63,59 +53,32 @@ impl Period {
         let m = date.month();
         let y = date.year() as u16;
         match m {
-            4..=6 => Period {
-                fy_start: y,
-                quarter: 1,
-            },
-            7..=9 => Period {
-                fy_start: y,
-                quarter: 2,
-            },
-            10..=12 => Period {
-                fy_start: y,
-                quarter: 3,
-            },
-            _ => Period {
-                fy_start: y - 1,
-                quarter: 4,
-            },
+            4..=6 => Period { fy_start: y, quarter: 1 },
+            7..=9 => Period { fy_start: y, quarter: 2 },
+            10..=12 => Period { fy_start: y, quarter: 3 },
+            _ => Period { fy_start: y - 1, quarter: 4 },
         }
     }
 
     pub fn next(self) -> Period {
         if self.quarter == 4 {
-            Period {
-                fy_start: self.fy_start + 1,
-                quarter: 1,
-            }
+            Period { fy_start: self.fy_start + 1, quarter: 1 }
         } else {
-            Period {
-                quarter: self.quarter + 1,
-                ..self
-            }
+            Period { quarter: self.quarter + 1, ..self }
         }
     }
 
     pub fn prev(self) -> Period {
         if self.quarter == 1 {
-            Period {
-                fy_start: self.fy_start - 1,
-                quarter: 4,
-            }
+            Period { fy_start: self.fy_start - 1, quarter: 4 }
         } else {
-            Period {
-                quarter: self.quarter - 1,
-                ..self
-            }
+            Period { quarter: self.quarter - 1, ..self }
         }
     }
 
     /// The same quarter one year earlier.
     pub fn year_before(self) -> Period {
-        Period {
-            fy_start: self.fy_start - 1,
-            ..self
-        }
+        Period { fy_start: self.fy_start - 1, ..self }
     }
 
     pub fn first_day(self) -> NaiveDate {
@@ -124,10 +87,7 @@ impl Period {
     }
 
     pub fn last_day(self) -> NaiveDate {
-        self.next()
-            .first_day()
-            .pred_opt()
-            .expect("valid quarter end")
+        self.next().first_day().pred_opt().expect("valid quarter end")
     }
 
     /// `Jul–Sep 2025`: the months in words, for people.
@@ -144,12 +104,7 @@ impl Period {
 
     /// A file-name-safe form: `2025-26_Q2`.
     pub fn slug(self) -> String {
-        format!(
-            "{}-{:02}_Q{}",
-            self.fy_start,
-            (self.fy_start + 1) % 100,
-            self.quarter
-        )
+        format!("{}-{:02}_Q{}", self.fy_start, (self.fy_start + 1) % 100, self.quarter)
     }
 
     fn start_month(self) -> (i32, u32) {
@@ -164,13 +119,7 @@ impl Period {
 
 impl fmt::Display for Period {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(
-            f,
-            "{}-{:02} Q{}",
-            self.fy_start,
-            (self.fy_start + 1) % 100,
-            self.quarter
-        )
+        write!(f, "{}-{:02} Q{}", self.fy_start, (self.fy_start + 1) % 100, self.quarter)
     }
 }
 
@@ -183,9 +132,7 @@ impl From<Period> for String {
 impl TryFrom<String> for Period {
     type Error = String;
     fn try_from(s: String) -> Result<Period, String> {
-        Period::parse(&s)
-            .map(|(p, _)| p)
-            .ok_or_else(|| format!("not a period: {s:?}"))
+        Period::parse(&s).map(|(p, _)| p).ok_or_else(|| format!("not a period: {s:?}"))
     }
 }
 
@@ -258,11 +205,7 @@ fn parse_month_range(s: &str) -> Option<Period> {
         (1, 3) => 4,
         _ => return None,
     };
-    let fy_start = if quarter == 4 {
-        year.checked_sub(1)?
-    } else {
-        year
-    };
+    let fy_start = if quarter == 4 { year.checked_sub(1)? } else { year };
     Period::new(fy_start, quarter)
 }
 
@@ -272,9 +215,7 @@ fn month_number(word: &str) -> Option<u32> {
     }
     MONTHS
         .iter()
-        .position(|m| {
-            m.starts_with(word) || (word.len() == 4 && word == "sept" && *m == "september")
-        })
+        .position(|m| m.starts_with(word) || (word.len() == 4 && word == "sept" && *m == "september"))
         .map(|i| i as u32 + 1)
 }
 
@@ -288,14 +229,8 @@ mod tests {
 
     #[test]
     fn canonical_form_is_recognised_as_such() {
-        assert_eq!(
-            p("2025-26 Q2"),
-            Some(("2025-26 Q2".into(), Spelling::Canonical))
-        );
-        assert_eq!(
-            p(" 2024-25 Q4 "),
-            Some(("2024-25 Q4".into(), Spelling::Canonical))
-        );
+        assert_eq!(p("2025-26 Q2"), Some(("2025-26 Q2".into(), Spelling::Canonical)));
+        assert_eq!(p(" 2024-25 Q4 "), Some(("2024-25 Q4".into(), Spelling::Canonical)));
     }
 
     #[test]
@@ -312,11 +247,7 @@ mod tests {
             "Jul–Sep 2025",
             "2025-26 q2",
         ] {
-            assert_eq!(
-                p(s),
-                Some(("2025-26 Q2".into(), Spelling::Normalised)),
-                "{s}"
-            );
+            assert_eq!(p(s), Some(("2025-26 Q2".into(), Spelling::Normalised)), "{s}");
         }
     }
 
@@ -328,15 +259,7 @@ mod tests {
 
     #[test]
     fn nonsense_is_refused() {
-        for s in [
-            "",
-            "Q5 2025-26",
-            "2025-27 Q1",
-            "Feb-Apr 2025",
-            "soon",
-            "2025 Q2",
-            "Q2",
-        ] {
+        for s in ["", "Q5 2025-26", "2025-27 Q1", "Feb-Apr 2025", "soon", "2025 Q2", "Q2"] {
             assert_eq!(p(s), None, "{s}");
         }
     }
@@ -348,10 +271,7 @@ mod tests {
         assert_eq!(q4.next().prev(), q4);
         assert_eq!(q4.last_day(), NaiveDate::from_ymd_opt(2025, 3, 31).unwrap());
         assert_eq!(q4.months_label(), "Jan–Mar 2025");
-        assert_eq!(
-            Period::containing(NaiveDate::from_ymd_opt(2025, 8, 1).unwrap()).to_string(),
-            "2025-26 Q2"
-        );
+        assert_eq!(Period::containing(NaiveDate::from_ymd_opt(2025, 8, 1).unwrap()).to_string(), "2025-26 Q2");
         assert_eq!(q4.slug(), "2024-25_Q4");
     }
 }

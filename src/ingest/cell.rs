@@ -42,10 +42,7 @@ pub struct CellRef {
 
 impl fmt::Display for CellRef {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let plain = self
-            .sheet
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || c == '_');
+        let plain = self.sheet.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
         if plain && !self.sheet.is_empty() {
             write!(f, "{}!{}", self.sheet, self.pos.a1())
         } else {
@@ -108,10 +105,7 @@ pub struct Cell {
 
 impl Cell {
     pub fn value(value: RawCell) -> Cell {
-        Cell {
-            value,
-            formula: None,
-        }
+        Cell { value, formula: None }
     }
 
     /// A formula whose result was never calculated (saved by a program that does not calculate).
@@ -143,15 +137,9 @@ mod tests {
         assert_eq!(column_letters(26), "AA");
         assert_eq!(column_letters(701), "ZZ");
         assert_eq!(column_letters(702), "AAA");
-        let r = CellRef {
-            sheet: "Return".into(),
-            pos: CellPos::new(0, 0),
-        };
+        let r = CellRef { sheet: "Return".into(), pos: CellPos::new(0, 0) };
         assert_eq!(r.to_string(), "Return!A1");
-        let r = CellRef {
-            sheet: "LA's return".into(),
-            pos: CellPos::new(4, 3),
-        };
+        let r = CellRef { sheet: "LA's return".into(), pos: CellPos::new(4, 3) };
         assert_eq!(r.to_string(), "'LA''s return'!D5");
     }
 

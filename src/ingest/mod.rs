@@ -54,10 +54,7 @@ impl Sheet {
     }
 
     pub fn cell_ref(&self, pos: CellPos) -> CellRef {
-        CellRef {
-            sheet: self.name.clone(),
-            pos,
-        }
+        CellRef { sheet: self.name.clone(), pos }
     }
 }
 
@@ -73,9 +70,7 @@ pub struct Book {
 /// Why a file could not be read as a return. Each maps to one file rule.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum IngestError {
-    #[error(
-        "the file type .{0} is not a spreadsheet kinbench reads (use .xlsx, .xlsm, .xls or .ods)"
-    )]
+    #[error("the file type .{0} is not a spreadsheet kinbench reads (use .xlsx, .xlsm, .xls or .ods)")]
     UnsupportedType(String),
     #[error("the file is not a spreadsheet: {0}")]
     NotASpreadsheet(String),

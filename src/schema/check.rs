@@ -33,10 +33,7 @@ fn not_empty(what: &str, text: &str) -> Result<(), String> {
 fn check_return(s: &Schema) -> Result<(), String> {
     let t = &s.template;
     if !t.known_versions.contains(&t.version) {
-        return Err(format!(
-            "template version {} is not in known_versions",
-            t.version
-        ));
+        return Err(format!("template version {} is not in known_versions", t.version));
     }
     if t.header_search_rows == 0 {
         return Err("header_search_rows must be at least 1".into());
@@ -69,11 +66,7 @@ fn check_return(s: &Schema) -> Result<(), String> {
             return Err(format!("item {c} names unknown section {}", item.section));
         }
         if !s.units.contains_key(item.unit.key()) {
-            return Err(format!(
-                "item {c} has unit {} with no [units.{}] entry",
-                item.unit.key(),
-                item.unit.key()
-            ));
+            return Err(format!("item {c} has unit {} with no [units.{}] entry", item.unit.key(), item.unit.key()));
         }
         if let Some([lo, hi]) = item.range {
             if lo > hi {
@@ -86,20 +79,12 @@ fn check_return(s: &Schema) -> Result<(), String> {
     for item in &s.items {
         if seen_sections.last() != Some(&item.section.as_str()) {
             if seen_sections.contains(&item.section.as_str()) {
-                return Err(format!(
-                    "items of section {} are not together (at {})",
-                    item.section, item.code
-                ));
+                return Err(format!("items of section {} are not together (at {})", item.section, item.code));
             }
             seen_sections.push(&item.section);
         }
     }
-    if s.reading
-        .not_provided_markers
-        .iter()
-        .chain(&s.reading.withheld_markers)
-        .any(|m| m.trim().is_empty())
-    {
+    if s.reading.not_provided_markers.iter().chain(&s.reading.withheld_markers).any(|m| m.trim().is_empty()) {
         return Err("a reading marker is empty".into());
     }
     if !(s.change.ratio > 0.0) || s.change.min_abs < 0.0 {
@@ -120,20 +105,14 @@ fn check_metrics(s: &Schema) -> Result<(), String> {
     for m in &s.metrics {
         not_empty(&format!("metric {} title", m.id), &m.title)?;
         if m.numerator.is_empty() || m.denominator.is_empty() {
-            return Err(format!(
-                "metric {} needs a numerator and a denominator",
-                m.id
-            ));
+            return Err(format!("metric {} needs a numerator and a denominator", m.id));
         }
         for code in m.numerator.iter().chain(&m.denominator) {
             known_item(s, code, &format!("metric {}", m.id))?;
         }
         if let Some(series) = &m.comparator {
             if !s.comparators.series.iter().any(|x| &x.key == series) {
-                return Err(format!(
-                    "metric {} names comparator series {series}, not in comparators.toml",
-                    m.id
-                ));
+                return Err(format!("metric {} names comparator series {series}, not in comparators.toml", m.id));
             }
         }
         if let Some([lo, hi]) = m.plausible {
@@ -168,15 +147,9 @@ fn check_comparators(s: &Schema) -> Result<(), String> {
         if !c.series.iter().any(|x| x.key == f.series) {
             return Err(format!("figure for unknown series {}", f.series));
         }
-        not_empty(
-            &format!("source of {} {}", f.series, f.year_ending),
-            &f.source,
-        )?;
+        not_empty(&format!("source of {} {}", f.series, f.year_ending), &f.source)?;
         if !seen.insert((f.series.as_str(), f.year_ending)) {
-            return Err(format!(
-                "two figures for {} year ending {}",
-                f.series, f.year_ending
-            ));
+            return Err(format!("two figures for {} year ending {}", f.series, f.year_ending));
         }
     }
     Ok(())

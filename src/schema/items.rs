@@ -39,10 +39,7 @@ impl HeaderField {
 /// Label comparison form: trimmed, lower case, inner whitespace folded, trailing `:` dropped.
 pub fn normalise_label(text: &str) -> String {
     let t = text.trim().trim_end_matches(':').trim();
-    t.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
+    t.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
 }
 
 #[derive(Debug, Clone, Deserialize)]

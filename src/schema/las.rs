@@ -39,9 +39,7 @@ impl LaLookup {
     pub fn by_code(&self, code: &str) -> Option<&La> {
         let c = code.trim();
         let c = c.strip_suffix(".0").unwrap_or(c);
-        self.las
-            .iter()
-            .find(|la| la.code == c || la.ons_code.eq_ignore_ascii_case(c))
+        self.las.iter().find(|la| la.code == c || la.ons_code.eq_ignore_ascii_case(c))
     }
 
     /// By name, comparing case-insensitively with `&` = `and` and `Bristol, City of` = `City of Bristol` = `Bristol`.
@@ -65,9 +63,7 @@ impl LaLookup {
         let found: Vec<&La> = self
             .las
             .iter()
-            .filter(|la| {
-                la.region_name.eq_ignore_ascii_case(r) || la.region_code.eq_ignore_ascii_case(r)
-            })
+            .filter(|la| la.region_name.eq_ignore_ascii_case(r) || la.region_code.eq_ignore_ascii_case(r))
             .collect();
         (!found.is_empty()).then_some(found)
     }
@@ -91,13 +87,7 @@ fn name_key(name: &str) -> String {
 
 /// The typed name with the council's styling taken off, longest first.
 fn typed_forms(typed: &str) -> Vec<String> {
-    const PREFIXES: [&str; 5] = [
-        "the ",
-        "royal borough of ",
-        "london borough of ",
-        "borough of ",
-        "council of ",
-    ];
+    const PREFIXES: [&str; 5] = ["the ", "royal borough of ", "london borough of ", "borough of ", "council of "];
     const SUFFIXES: [&str; 6] = [
         " metropolitan borough council",
         " county council",
@@ -163,21 +153,9 @@ mod tests {
         assert_eq!(l.by_code(" 886 ").unwrap().name, "Kent");
         assert_eq!(l.by_code("886.0").unwrap().name, "Kent");
         assert!(l.by_name("Kentish Town").is_none());
-        assert!(LaLookup::name_matches(
-            l.by_code("868").unwrap(),
-            "Windsor & Maidenhead"
-        ));
-        assert!(LaLookup::name_matches(
-            l.by_code("868").unwrap(),
-            "Royal Borough of Windsor and Maidenhead"
-        ));
-        assert!(LaLookup::name_matches(
-            l.by_code("886").unwrap(),
-            "Kent County Council"
-        ));
-        assert!(!LaLookup::name_matches(
-            l.by_code("886").unwrap(),
-            "Medway Council"
-        ));
+        assert!(LaLookup::name_matches(l.by_code("868").unwrap(), "Windsor & Maidenhead"));
+        assert!(LaLookup::name_matches(l.by_code("868").unwrap(), "Royal Borough of Windsor and Maidenhead"));
+        assert!(LaLookup::name_matches(l.by_code("886").unwrap(), "Kent County Council"));
+        assert!(!LaLookup::name_matches(l.by_code("886").unwrap(), "Medway Council"));
     }
 }

@@ -16,21 +16,13 @@ use std::path::{Path, PathBuf};
 use serde::Deserialize;
 
 pub use comparators::{Comparators, Figure};
-pub use items::{
-    normalise_label, HeaderField, Item, ReadingRules, Section, TemplateLayout, Timing, Unit,
-    UnitInfo,
-};
+pub use items::{normalise_label, HeaderField, Item, ReadingRules, Section, TemplateLayout, Timing, Unit, UnitInfo};
 pub use las::{La, LaLookup};
 pub use metrics::{Breakdown, Metric, MetricUnit, OutlierSettings};
 pub use relation::{RelOp, Relation};
 
 /// The file names that make up a schema folder.
-pub const FILES: [&str; 4] = [
-    "return.toml",
-    "metrics.toml",
-    "comparators.toml",
-    "la-lookup.csv",
-];
+pub const FILES: [&str; 4] = ["return.toml", "metrics.toml", "comparators.toml", "la-lookup.csv"];
 
 #[derive(Debug, thiserror::Error)]
 #[error("{file}: {message}")]
@@ -41,10 +33,7 @@ pub struct SchemaError {
 
 impl SchemaError {
     fn new(file: &str, message: impl Into<String>) -> SchemaError {
-        SchemaError {
-            file: file.to_string(),
-            message: message.into(),
-        }
+        SchemaError { file: file.to_string(), message: message.into() }
     }
 }
 
@@ -105,9 +94,8 @@ impl Schema {
     pub fn load(dir: &Path) -> Result<Schema, SchemaError> {
         let read = |name: &str| -> Result<String, SchemaError> {
             let path: PathBuf = dir.join(name);
-            std::fs::read_to_string(&path).map_err(|e| {
-                SchemaError::new(&path.display().to_string(), format!("cannot read: {e}"))
-            })
+            std::fs::read_to_string(&path)
+                .map_err(|e| SchemaError::new(&path.display().to_string(), format!("cannot read: {e}")))
         };
         let [r, m, c, l] = FILES.map(read);
         Schema::from_texts(&dir.display().to_string(), &r?, &m?, &c?, &l?)
@@ -120,23 +108,19 @@ impl Schema {
         comparators_toml: &str,
         lookup_csv: &str,
     ) -> Result<Schema, SchemaError> {
-        let rf: ReturnFile = toml::from_str(return_toml)
-            .map_err(|e| SchemaError::new("return.toml", e.to_string()))?;
-        let mf: metrics::MetricsFile = toml::from_str(metrics_toml)
-            .map_err(|e| SchemaError::new("metrics.toml", e.to_string()))?;
+        let rf: ReturnFile =
+            toml::from_str(return_toml).map_err(|e| SchemaError::new("return.toml", e.to_string()))?;
+        let mf: metrics::MetricsFile =
+            toml::from_str(metrics_toml).map_err(|e| SchemaError::new("metrics.toml", e.to_string()))?;
         let comparators: Comparators = toml::from_str(comparators_toml)
             .map_err(|e| SchemaError::new("comparators.toml", e.to_string()))?;
-        let las =
-            LaLookup::from_csv(lookup_csv).map_err(|e| SchemaError::new("la-lookup.csv", e))?;
+        let las = LaLookup::from_csv(lookup_csv).map_err(|e| SchemaError::new("la-lookup.csv", e))?;
 
         let order: Vec<&str> = rf.item.iter().map(|i| i.code.as_str()).collect();
         let mut relations = Vec::new();
         for (i, r) in rf.relation.iter().enumerate() {
             let rel = relation::parse(&r.rule, &order).map_err(|e| {
-                SchemaError::new(
-                    "return.toml",
-                    format!("relation {} `{}`: {e}", i + 1, r.rule),
-                )
+                SchemaError::new("return.toml", format!("relation {} `{}`: {e}", i + 1, r.rule))
             })?;
             relations.push(rel);
         }
@@ -191,18 +175,9 @@ impl Schema {
 
     /// Position in template order, for sorting.
     pub fn item_index(&self, code: &str) -> usize {
-        self.items
-            .iter()
-            .position(|i| i.code == code)
-            .unwrap_or(usize::MAX)
+        self.items.iter().position(|i| i.code == code).unwrap_or(usize::MAX)
     }
 }
 
 /// Header-block keys the code relies on; the schema must declare each.
-pub const REQUIRED_HEADER_KEYS: [&str; 5] = [
-    "la_name",
-    "la_code",
-    "period",
-    "template_version",
-    "date_completed",
-];
+pub const REQUIRED_HEADER_KEYS: [&str; 5] = ["la_name", "la_code", "period", "template_version", "date_completed"];

@@ -40,12 +40,7 @@ pub fn parse(text: &str, order: &[&str]) -> Result<Relation, String> {
     if let Some(code) = parts.iter().find(|c| whole.contains(c)) {
         return Err(format!("{code} is on both sides"));
     }
-    Ok(Relation {
-        text: text.trim().to_string(),
-        parts,
-        op,
-        whole,
-    })
+    Ok(Relation { text: text.trim().to_string(), parts, op, whole })
 }
 
 fn side(text: &str, order: &[&str]) -> Result<Vec<String>, String> {
@@ -67,11 +62,7 @@ fn side(text: &str, order: &[&str]) -> Result<Vec<String>, String> {
             };
             let (a, b) = (pos(from)?, pos(to)?);
             if a > b {
-                return Err(format!(
-                    "`{term}`: {} comes after {} in the template",
-                    from.trim(),
-                    to.trim()
-                ));
+                return Err(format!("`{term}`: {} comes after {} in the template", from.trim(), to.trim()));
             }
             codes.extend(order[a..=b].iter().map(|c| c.to_string()));
         } else if term.chars().all(|c| c.is_ascii_alphanumeric()) {
@@ -95,14 +86,7 @@ mod tests {
     #[test]
     fn parses_each_form() {
         let r = parse("B02 + B03 <= B01", ORDER).unwrap();
-        assert_eq!(
-            (r.parts, r.op, r.whole),
-            (
-                vec!["B02".into(), "B03".into()],
-                RelOp::AtMost,
-                vec!["B01".into()]
-            )
-        );
+        assert_eq!((r.parts, r.op, r.whole), (vec!["B02".into(), "B03".into()], RelOp::AtMost, vec!["B01".into()]));
         let r = parse("sum(B02a..B02d) = B02", ORDER).unwrap();
         assert_eq!(r.parts, ["B02a", "B02b", "B02c", "B02d"]);
         assert_eq!(r.op, RelOp::Equals);
@@ -110,16 +94,9 @@ mod tests {
 
     #[test]
     fn refuses_unknown_codes_and_bad_ranges() {
-        assert_eq!(
-            parse("Z01 <= B01", ORDER).unwrap_err(),
-            "unknown item code Z01"
-        );
-        assert!(parse("sum(B02d..B02a) = B02", ORDER)
-            .unwrap_err()
-            .contains("comes after"));
+        assert_eq!(parse("Z01 <= B01", ORDER).unwrap_err(), "unknown item code Z01");
+        assert!(parse("sum(B02d..B02a) = B02", ORDER).unwrap_err().contains("comes after"));
         assert!(parse("B01 B02", ORDER).unwrap_err().contains("expected"));
-        assert!(parse("B01 <= B01", ORDER)
-            .unwrap_err()
-            .contains("both sides"));
+        assert!(parse("B01 <= B01", ORDER).unwrap_err().contains("both sides"));
     }
 }

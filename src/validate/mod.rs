@@ -25,11 +25,7 @@ pub struct Options {
 
 /// Validates every file under `dir` (recursively; hidden files and Office lock
 /// files `~$...` skipped, everything else is reported).
-pub fn validate_folder(
-    schema: &Schema,
-    dir: &Path,
-    options: &Options,
-) -> std::io::Result<Validation> {
+pub fn validate_folder(schema: &Schema, dir: &Path, options: &Options) -> std::io::Result<Validation> {
     let _ = (schema, dir, options);
     todo!("validate helper")
 }
