@@ -3,6 +3,7 @@
 
 mod content;
 mod guidance;
+mod validation;
 mod writer;
 
 use std::path::Path;
