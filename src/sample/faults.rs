@@ -6,11 +6,12 @@ use super::expected::{expected, At, In};
 use super::manifest::ManifestRow;
 use super::model::Values;
 use super::simulate::{CleanReturn, Dataset};
+use super::tweaks::{as_typed_text, moved};
 use super::{check, SampleError};
 use crate::ingest::format_number;
 use crate::period::Period;
 use crate::schema::{La, Schema};
-use crate::template::{file_name, place, CellInput, ExtraSheet, ReturnContent, RowSpec};
+use crate::template::{file_name, place, CellInput, ExtraSheet, ReturnContent};
 
 /// One kind of fault; each is planted in a different LA.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -255,53 +256,6 @@ fn change_rows(
     out
 }
 
-/// `1,234` for four digits and more, else ` 45 `: both as LAs type numbers as text.
-fn as_typed_text(n: f64) -> String {
-    let digits = format_number(n);
-    if digits.len() < 4 {
-        return format!(" {digits} ");
-    }
-    let mut out = String::new();
-    for (i, ch) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    out
-}
-
-/// The last section first, the second section's items reversed, and a blank
-/// and a comment row inserted: an LA tidying the sheet its own way.
-fn moved(rows: &[RowSpec]) -> Vec<RowSpec> {
-    let mut blocks: Vec<Vec<RowSpec>> = Vec::new();
-    for r in rows {
-        match (r, blocks.last_mut()) {
-            (RowSpec::Section(_), _) | (_, None) => blocks.push(vec![r.clone()]),
-            (_, Some(b)) => b.push(r.clone()),
-        }
-    }
-    if let Some(last) = blocks.pop() {
-        blocks.insert(0, last);
-    }
-    if let Some(b) = blocks.get_mut(2) {
-        if b.len() > 2 {
-            b[1..].reverse();
-        }
-    }
-    let mut out: Vec<RowSpec> = Vec::new();
-    for (i, b) in blocks.into_iter().enumerate() {
-        out.extend(b);
-        if i == 0 {
-            out.push(RowSpec::Blank);
-            out.push(RowSpec::Comment(
-                "Figures checked by the team manager".into(),
-            ));
-        }
-    }
-    out
-}
-
 /// Period when the fault has a preferred one for this LA (the quarter with most
 /// viability assessments, so C02 > C01 is a clear case).
 pub fn preferred_period(fault: Fault, ds: &Dataset, la: &La) -> Option<Period> {
@@ -314,16 +268,4 @@ pub fn preferred_period(fault: Fault, ds: &Dataset, la: &La) -> Option<Period> {
         }
     }
     best.map(|(_, p)| p)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn numbers_are_typed_as_las_type_them() {
-        assert_eq!(as_typed_text(45.0), " 45 ");
-        assert_eq!(as_typed_text(1234.0), "1,234");
-        assert_eq!(as_typed_text(2034567.0), "2,034,567");
-    }
 }

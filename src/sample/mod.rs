@@ -11,6 +11,7 @@ pub mod manifest;
 pub mod model;
 mod people;
 pub mod simulate;
+mod tweaks;
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
