@@ -47,8 +47,8 @@ fn the_same_seed_writes_byte_identical_files() {
     let rb = generate(&s, &options(2026, true), b.path()).unwrap();
     assert_eq!(
         ra.files.len(),
-        19 * 4 + 1 - 1 + 1,
-        "one missing return, one resubmission, the manifest"
+        19 * 4 - 1 + 1 + 1,
+        "76 returns, one not sent, one sent twice, and the manifest"
     );
     assert_eq!(ra.faults_planted, 14);
     for (fa, fb) in ra.files.iter().zip(&rb.files) {
