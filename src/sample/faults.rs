@@ -146,7 +146,10 @@ pub fn plant(
         // The manifest lists no PLAUS001: make sure none is due.
         if let Some([lo, hi]) = schema.item(code).and_then(|i| i.range) {
             if x < lo || x > hi {
-                return Err(SampleError::Model(format!("{}: {code} = {x} would leave its range", la.name)));
+                return Err(SampleError::Model(format!(
+                    "{}: {code} = {x} would leave its range",
+                    la.name
+                )));
             }
         }
         c.values.insert(code.to_string(), CellInput::Number(x));
