@@ -1,9 +1,22 @@
-//! Schema → blank return: the pre-filled template an LA fills in.
+//! Schema → return files: the pre-filled template an LA fills in, and the
+//! lower-level writer the sample generator also uses to write filled returns.
+
+mod content;
+mod guidance;
+mod validation;
+mod writer;
 
 use std::path::Path;
 
 use crate::period::Period;
 use crate::schema::{La, Schema};
+
+pub use content::{
+    default_rows, periods_around, place, CellInput, ExtraSheet, Placement, ReturnContent, RowSpec,
+    CODE_COL, HEADER_VALUE_COL, ITEM_COL, NOTES_COL, VALUE_COL,
+};
+pub use guidance::{checks, reading_rules, COLUMNS as GUIDANCE_COLUMNS};
+pub use writer::write_return;
 
 #[derive(Debug, thiserror::Error)]
 pub enum TemplateError {
@@ -18,6 +31,10 @@ pub fn write_template(
     period: Period,
     path: &Path,
 ) -> Result<(), TemplateError> {
-    let _ = (schema, la, period, path);
-    todo!("template helper")
+    write_return(schema, &ReturnContent::template(schema, la, period), path)
+}
+
+/// `886 Kent 2025-26 Q2.xlsx`: the name a return for an LA and period goes by.
+pub fn file_name(la: &La, period: Period) -> String {
+    format!("{} {} {}.xlsx", la.code, la.name, period)
 }

@@ -1,0 +1,280 @@
+//! The realistic faults: what each plants in a return, and the findings it
+//! must raise, derived by hand from /work/notes/rule-semantics.md (never by
+//! running the validator, so the comparison test can fail).
+
+use super::expected::{expected, At, In};
+use super::manifest::ManifestRow;
+use super::model::Values;
+use super::simulate::{CleanReturn, Dataset};
+use super::tweaks::{as_typed_text, moved};
+use super::{check, SampleError};
+use crate::ingest::format_number;
+use crate::period::Period;
+use crate::schema::{La, Schema};
+use crate::template::{file_name, place, CellInput, ExtraSheet, ReturnContent};
+
+/// One kind of fault; each is planted in a different LA.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Fault {
+    NumeratorWithoutDenominator,
+    PartExceedsWhole,
+    PartsDoNotAddUp,
+    NumberAsText,
+    NotProvidedMarker,
+    WithheldMarker,
+    ErrorCell,
+    Negative,
+    FractionInCount,
+    SheetRenamed,
+    RowsMoved,
+    LaMismatch,
+    Resubmission,
+    MissingReturn,
+}
+
+impl Fault {
+    /// In planting order: with fewer LAs than faults, the first ones are planted.
+    pub const ALL: [Fault; 14] = [
+        Fault::NumeratorWithoutDenominator,
+        Fault::PartExceedsWhole,
+        Fault::PartsDoNotAddUp,
+        Fault::NumberAsText,
+        Fault::NotProvidedMarker,
+        Fault::WithheldMarker,
+        Fault::ErrorCell,
+        Fault::Negative,
+        Fault::FractionInCount,
+        Fault::SheetRenamed,
+        Fault::RowsMoved,
+        Fault::LaMismatch,
+        Fault::Resubmission,
+        Fault::MissingReturn,
+    ];
+
+    /// The manifest's `fault` column.
+    pub fn key(self) -> &'static str {
+        match self {
+            Fault::NumeratorWithoutDenominator => "numerator-without-denominator",
+            Fault::PartExceedsWhole => "part-exceeds-whole",
+            Fault::PartsDoNotAddUp => "parts-do-not-add-up",
+            Fault::NumberAsText => "number-as-text",
+            Fault::NotProvidedMarker => "not-provided-marker",
+            Fault::WithheldMarker => "withheld-marker",
+            Fault::ErrorCell => "error-cell",
+            Fault::Negative => "negative",
+            Fault::FractionInCount => "fraction-in-count",
+            Fault::SheetRenamed => "sheet-renamed",
+            Fault::RowsMoved => "rows-moved",
+            Fault::LaMismatch => "la-mismatch",
+            Fault::Resubmission => "resubmission",
+            Fault::MissingReturn => "missing-return",
+        }
+    }
+}
+
+/// The renamed sheet's name.
+pub const RENAMED_SHEET: &str = "Kinship return";
+/// Added to a file name for the later of two submissions.
+pub const RESUBMITTED: &str = " resubmitted";
+
+/// What planting a fault in one LA-period gives.
+pub struct Outcome {
+    /// Files to write (name, content); none for a return not sent.
+    pub files: Vec<(String, ReturnContent)>,
+    pub rows: Vec<ManifestRow>,
+}
+
+/// Plants `fault` in the clean return `clean` written as `content`; `other` is
+/// another LA of the region (for the name mismatch).
+pub fn plant(
+    schema: &Schema,
+    ds: &Dataset,
+    fault: Fault,
+    clean: &CleanReturn,
+    content: &ReturnContent,
+    other: &La,
+) -> Result<Outcome, SampleError> {
+    let (la, period) = (&clean.la, clean.period);
+    let name = file_name(la, period);
+    let value = |code: &str| clean.values.get(code).copied().unwrap_or(0.0);
+    let mut c = content.clone();
+    let mut set = |code: &str, input: CellInput| {
+        c.values.insert(code.to_string(), input);
+    };
+    // The item whose usable value the fault changes, for the change check against neighbours.
+    let mut changed: Option<(&str, f64)> = None;
+    match fault {
+        Fault::NumeratorWithoutDenominator => set("B01", CellInput::Blank),
+        Fault::PartExceedsWhole => {
+            if value("C01") <= 0.0 {
+                return Err(SampleError::Model(format!(
+                    "{}: C01 is 0, so C02 > C01 would be PAIR004",
+                    la.name
+                )));
+            }
+            changed = Some(("C02", value("C01") + 2.0));
+        }
+        Fault::PartsDoNotAddUp => changed = Some(("E01", value("E01") + 3.0)),
+        Fault::NumberAsText => set("A01", CellInput::Text(as_typed_text(value("A01")))),
+        Fault::NotProvidedMarker => set("D03", CellInput::Text("n/a".into())),
+        Fault::WithheldMarker => set("B03", CellInput::Text("c".into())),
+        Fault::ErrorCell => set(
+            "D05",
+            CellInput::Formula {
+                formula: "=1/0".into(),
+                result: "#DIV/0!".into(),
+            },
+        ),
+        // -0 is not negative: at least -1.
+        Fault::Negative => set("B02a", CellInput::Number(-value("B02a").max(1.0))),
+        Fault::FractionInCount => set("A04", CellInput::Number(value("A04") + 0.5)),
+        Fault::SheetRenamed => c.sheet_name = Some(RENAMED_SHEET.into()),
+        Fault::RowsMoved => {
+            c.rows = moved(&c.rows);
+            c.extra_sheets.push(ExtraSheet {
+                name: "Working".into(),
+                lines: vec!["Draft figures from the case management system".into()],
+            });
+        }
+        Fault::LaMismatch => {
+            c.header
+                .insert("la_name".into(), CellInput::Text(other.name.clone()));
+        }
+        Fault::Resubmission | Fault::MissingReturn => {}
+    }
+    if let Some((code, x)) = changed {
+        // The manifest lists no PLAUS001: make sure none is due.
+        if let Some([lo, hi]) = schema.item(code).and_then(|i| i.range) {
+            if x < lo || x > hi {
+                return Err(SampleError::Model(format!(
+                    "{}: {code} = {x} would leave its range",
+                    la.name
+                )));
+            }
+        }
+        c.values.insert(code.to_string(), CellInput::Number(x));
+    }
+    let files = match fault {
+        Fault::MissingReturn => Vec::new(),
+        Fault::Resubmission => {
+            // The first submission: an earlier date and an A01 later corrected.
+            let mut older = c.clone();
+            older
+                .values
+                .insert("A01".into(), CellInput::Number(value("A01") + 4.0));
+            let earlier = content
+                .created
+                .checked_sub_days(chrono::Days::new(9))
+                .unwrap_or(content.created);
+            older
+                .header
+                .insert("date_completed".into(), CellInput::Date(earlier));
+            older.created = earlier;
+            let stem = name.trim_end_matches(".xlsx");
+            vec![
+                (name.clone(), older),
+                (format!("{stem}{RESUBMITTED}.xlsx"), c.clone()),
+            ]
+        }
+        _ => vec![(name.clone(), c.clone())],
+    };
+
+    let placement = place(schema, &files.first().map_or(c.clone(), |f| f.1.clone()));
+    let row = |file: &str, rule: &str, items: &str, cell: String, note: String| ManifestRow {
+        file: file.to_string(),
+        la_code: la.code.clone(),
+        period: period.to_string(),
+        fault: fault.key().to_string(),
+        rule: rule.to_string(),
+        items: items.to_string(),
+        cell,
+        note,
+    };
+    let mut rows = Vec::new();
+    for e in expected(fault) {
+        let file = match e.file {
+            In::Carrier => name.as_str(),
+            In::NoFile => "",
+        };
+        let cell = match e.at {
+            At::Item(code) => placement
+                .value_ref(code)
+                .map(|r| r.to_string())
+                .unwrap_or_default(),
+            At::Header(key) => placement
+                .header_ref(key)
+                .map(|r| r.to_string())
+                .unwrap_or_default(),
+            At::Nowhere => String::new(),
+        };
+        rows.push(row(file, e.rule, e.items, cell, e.note.to_string()));
+    }
+    if let Some((code, x)) = changed {
+        rows.extend(change_rows(schema, ds, clean, code, x, &placement, &row));
+    }
+    Ok(Outcome { files, rows })
+}
+
+/// PLAUS003 raised by a changed value against the same LA's clean neighbours:
+/// on this return (against the previous quarter) and on the next quarter's.
+fn change_rows(
+    schema: &Schema,
+    ds: &Dataset,
+    clean: &CleanReturn,
+    code: &str,
+    x: f64,
+    placement: &crate::template::Placement,
+    row: &dyn Fn(&str, &str, &str, String, String) -> ManifestRow,
+) -> Vec<ManifestRow> {
+    let (la, period) = (&clean.la, clean.period);
+    let at = |v: &Values| v.get(code).copied();
+    let mut out = Vec::new();
+    if let Some(p) = ds.get(&la.code, period.prev()).and_then(|r| at(&r.values)) {
+        if check::change_flagged(schema, p, x) {
+            let cell = placement
+                .value_ref(code)
+                .map(|r| r.to_string())
+                .unwrap_or_default();
+            let note = format!(
+                "derived: {code} {} against {} in {}",
+                format_number(x),
+                format_number(p),
+                period.prev()
+            );
+            out.push(row(&file_name(la, period), "PLAUS003", code, cell, note));
+        }
+    }
+    if let Some(n) = ds.get(&la.code, period.next()).and_then(|r| at(&r.values)) {
+        if check::change_flagged(schema, x, n) {
+            let next = period.next();
+            let clean_next = place(schema, &ReturnContent::template(schema, la, next));
+            let cell = clean_next
+                .value_ref(code)
+                .map(|r| r.to_string())
+                .unwrap_or_default();
+            let note = format!(
+                "derived: next quarter's {code} {} against {} here",
+                format_number(n),
+                format_number(x)
+            );
+            let mut r = row(&file_name(la, next), "PLAUS003", code, cell, note);
+            r.period = next.to_string();
+            out.push(r);
+        }
+    }
+    out
+}
+
+/// Period when the fault has a preferred one for this LA (the quarter with most
+/// viability assessments, so C02 > C01 is a clear case).
+pub fn preferred_period(fault: Fault, ds: &Dataset, la: &La) -> Option<Period> {
+    (fault == Fault::PartExceedsWhole).then_some(())?;
+    let mut best: Option<(f64, Period)> = None;
+    for r in ds.returns.iter().filter(|r| r.la.code == la.code) {
+        let c01 = r.values.get("C01").copied().unwrap_or(0.0);
+        if best.is_none_or(|(b, _)| c01 > b) {
+            best = Some((c01, r.period));
+        }
+    }
+    best.map(|(_, p)| p)
+}

@@ -1,0 +1,193 @@
+//! A region's clean values, quarter by quarter, before anything is written.
+
+use rand::{RngExt, SeedableRng};
+use rand_chacha::ChaCha8Rng;
+
+use super::check::problems;
+use super::model::{quarter, Profile, Quarter, Values, MEAN_CLA};
+use super::{SampleError, SampleOptions};
+use crate::period::Period;
+use crate::schema::{La, Schema};
+
+/// The LA that approves mostly full carers in large numbers, when in the region
+/// (Oxfordshire); otherwise the region's largest LA plays the part.
+pub const OUTLIER_LA: &str = "931";
+/// The outlier's approvals as a share of the other LAs' approvals, and its temporary share.
+const OUTLIER_VOLUME: f64 = 0.3;
+const OUTLIER_TEMPORARY: f64 = 0.1;
+/// The region's SGO share of exits in the first and last quarter.
+const SGO_SHARE_FIRST: f64 = 0.113;
+const SGO_SHARE_LAST: f64 = 0.098;
+/// Bounds of an LA's children looked after.
+const MIN_CLA: f64 = 80.0;
+const MAX_CLA: f64 = 2200.0;
+/// Draws of a quarter before falling back to repeating the previous one.
+const ATTEMPTS: usize = 40;
+
+/// One LA's clean values for one period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CleanReturn {
+    pub la: La,
+    pub period: Period,
+    pub values: Values,
+}
+
+/// Every LA's clean values for every period, periods ascending, LAs in region order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dataset {
+    pub returns: Vec<CleanReturn>,
+    /// DfE code of the approvals outlier.
+    pub outlier: Option<String>,
+}
+
+impl Dataset {
+    pub fn get(&self, la_code: &str, period: Period) -> Option<&CleanReturn> {
+        self.returns
+            .iter()
+            .find(|r| r.la.code == la_code && r.period == period)
+    }
+}
+
+/// Draws the region's values from `options.seed`. Deterministic on every platform.
+pub fn simulate(schema: &Schema, options: &SampleOptions) -> Result<Dataset, SampleError> {
+    let periods = &options.periods;
+    if options.region.is_empty() || periods.is_empty() {
+        return Err(SampleError::Options(
+            "give at least one LA and one period".into(),
+        ));
+    }
+    if periods.windows(2).any(|w| w[0].next() != w[1]) {
+        return Err(SampleError::Options(
+            "the periods must be consecutive quarters, ascending".into(),
+        ));
+    }
+    let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
+    let mut profiles: Vec<Profile> = options
+        .region
+        .iter()
+        .map(|_| Profile::draw(&mut rng))
+        .collect();
+    let drawn: f64 = profiles.iter().map(|p| p.cla).sum();
+    let factor = MEAN_CLA * profiles.len() as f64 / drawn;
+    profiles
+        .iter_mut()
+        .for_each(|p| p.scale(factor, MIN_CLA, MAX_CLA));
+    let outlier = options
+        .region
+        .iter()
+        .position(|la| la.code == OUTLIER_LA)
+        .or_else(|| {
+            (0..profiles.len()).max_by(|&a, &b| profiles[a].cla.total_cmp(&profiles[b].cla))
+        });
+    if let Some(p) = outlier.and_then(|i| profiles.get_mut(i)) {
+        // Large volume: at least an average-sized LA.
+        p.scale(1.0_f64.max(MEAN_CLA / p.cla), MIN_CLA, MAX_CLA);
+    }
+
+    let n = options.region.len();
+    let mut levels = vec![1.0; n];
+    let mut prev: Vec<Option<Values>> = vec![None; n];
+    let mut returns = Vec::new();
+    for (t, &period) in periods.iter().enumerate() {
+        let progress = if periods.len() > 1 {
+            t as f64 / (periods.len() - 1) as f64
+        } else {
+            0.5
+        };
+        let sgo_share = SGO_SHARE_FIRST + (SGO_SHARE_LAST - SGO_SHARE_FIRST) * progress;
+        let mut now: Vec<Option<Values>> = vec![None; n];
+        let mut others_approvals = 0.0;
+        for i in (0..n).filter(|&i| Some(i) != outlier) {
+            let q = Quarter {
+                profile: &profiles[i],
+                level: levels[i],
+                sgo_share,
+                approvals: None,
+            };
+            let v = draw(
+                schema,
+                q,
+                &mut levels[i],
+                prev[i].as_ref(),
+                &mut rng,
+                &options.region[i],
+            )?;
+            others_approvals +=
+                v.get("D01").copied().unwrap_or(0.0) + v.get("D02").copied().unwrap_or(0.0);
+            now[i] = Some(v);
+        }
+        if let Some(i) = outlier {
+            let volume = (others_approvals * OUTLIER_VOLUME).round();
+            let temporary = (volume * OUTLIER_TEMPORARY).round();
+            let approvals = Some((temporary, volume - temporary));
+            let q = Quarter {
+                profile: &profiles[i],
+                level: levels[i],
+                sgo_share,
+                approvals,
+            };
+            now[i] = Some(draw(
+                schema,
+                q,
+                &mut levels[i],
+                prev[i].as_ref(),
+                &mut rng,
+                &options.region[i],
+            )?);
+        }
+        for (i, v) in now.into_iter().enumerate() {
+            let Some(values) = v else { continue };
+            returns.push(CleanReturn {
+                la: options.region[i].clone(),
+                period,
+                values: values.clone(),
+            });
+            prev[i] = Some(values);
+        }
+    }
+    Ok(Dataset {
+        returns,
+        outlier: outlier.map(|i| options.region[i].code.clone()),
+    })
+}
+
+/// Draws one LA-quarter that raises no finding against its previous quarter;
+/// the size moves by at most a few percent a quarter.
+fn draw(
+    schema: &Schema,
+    q: Quarter,
+    level: &mut f64,
+    prev: Option<&Values>,
+    rng: &mut ChaCha8Rng,
+    la: &La,
+) -> Result<Values, SampleError> {
+    let mut last = Vec::new();
+    for _ in 0..ATTEMPTS {
+        let next_level = if prev.is_some() {
+            *level * rng.random_range(0.985..=1.02)
+        } else {
+            *level
+        };
+        let values = quarter(
+            &Quarter {
+                level: next_level,
+                ..q
+            },
+            rng,
+        );
+        last = problems(schema, &values, prev);
+        if last.is_empty() {
+            *level = next_level;
+            return Ok(values);
+        }
+    }
+    match prev {
+        // A quarter like the last one is always consistent.
+        Some(p) => Ok(p.clone()),
+        None => Err(SampleError::Model(format!(
+            "{}: {}",
+            la.name,
+            last.join("; ")
+        ))),
+    }
+}

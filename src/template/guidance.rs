@@ -1,0 +1,125 @@
+//! The `Guidance` sheet: every item with its definition and checks, and the
+//! reading rules in plain words, all from the schema.
+
+use rust_xlsxwriter::{Format, Worksheet, XlsxError};
+
+use crate::ingest::format_number;
+use crate::schema::{Item, RelOp, Schema};
+
+/// Column headings of the item list; the test counts item rows under them.
+pub const COLUMNS: [&str; 6] = ["Code", "Item", "Section", "Unit", "Definition", "Checks"];
+
+pub(super) fn sheet(schema: &Schema, ws: &mut Worksheet) -> Result<(), XlsxError> {
+    let bold = Format::new().set_bold();
+    let wrap = Format::new().set_text_wrap();
+    ws.set_name(schema.template.guidance_sheet.as_str())?;
+    for (col, width) in [8.0, 48.0, 28.0, 14.0, 60.0, 60.0].into_iter().enumerate() {
+        ws.set_column_width(col as u16, width)?;
+    }
+    for (col, head) in COLUMNS.iter().enumerate() {
+        ws.write_string_with_format(0, col as u16, *head, &bold)?;
+    }
+    let mut row = 1;
+    for item in &schema.items {
+        let section = schema
+            .section(&item.section)
+            .map_or(item.section.clone(), |s| format!("{}. {}", s.id, s.title));
+        let unit = schema
+            .units
+            .get(item.unit.key())
+            .map_or(item.unit.key().to_string(), |u| u.label.clone());
+        let cells = [
+            item.code.clone(),
+            item.label.clone(),
+            section,
+            unit,
+            item.definition.clone(),
+            checks(schema, item),
+        ];
+        for (col, text) in cells.iter().enumerate() {
+            ws.write_string_with_format(row, col as u16, text.as_str(), &wrap)?;
+        }
+        row += 1;
+    }
+    row += 1;
+    ws.write_string_with_format(row, 0, "How your figures are read", &bold)?;
+    for line in reading_rules(schema) {
+        row += 1;
+        ws.write_string(row, 0, line.as_str())?;
+    }
+    ws.protect();
+    Ok(())
+}
+
+/// The item's relations, plausible range and metric ranges, in words.
+pub fn checks(schema: &Schema, item: &Item) -> String {
+    let mut out = Vec::new();
+    for rel in schema
+        .relations
+        .iter()
+        .filter(|r| r.parts.contains(&item.code) || r.whole.contains(&item.code))
+    {
+        let parts = rel.parts.join(" + ");
+        let whole = rel.whole.join(" + ");
+        out.push(match rel.op {
+            RelOp::AtMost => format!("{parts} must not be more than {whole}."),
+            RelOp::Equals => format!("{parts} must add up to {whole}."),
+        });
+    }
+    if let Some([lo, hi]) = item.range {
+        out.push(format!(
+            "Usually between {} and {} for one LA in a quarter; outside that it is queried.",
+            format_number(lo),
+            format_number(hi)
+        ));
+    }
+    for metric in schema
+        .metrics
+        .iter()
+        .filter(|m| m.items().contains(&item.code.as_str()))
+    {
+        if let Some([lo, hi]) = metric.plausible {
+            out.push(format!(
+                "{} ({} / {}) is usually between {} and {}.",
+                metric.title,
+                metric.numerator.join(" + "),
+                metric.denominator.join(" + "),
+                format_number(lo),
+                format_number(hi)
+            ));
+        }
+    }
+    out.join(" ")
+}
+
+fn quoted(list: &[String]) -> String {
+    list.iter()
+        .map(|m| format!("\"{m}\""))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The reading rules (shared/spec/return.md) in plain words.
+pub fn reading_rules(schema: &Schema) -> Vec<String> {
+    let r = &schema.reading;
+    vec![
+        "Type each figure as a number in the Value column. Zero is a real figure: type 0, never leave it blank for none."
+            .to_string(),
+        "Leave a cell blank if you do not have the figure: a blank cell counts as not provided.".to_string(),
+        format!(
+            "{} are read as not provided and queried: leave the cell blank instead, or give a number.",
+            quoted(&r.not_provided_markers)
+        ),
+        format!("{} mean the figure is withheld by your LA; it counts as not provided.", quoted(&r.withheld_markers)),
+        "A number typed as text (with spaces or thousands separators) is used, and you are told.".to_string(),
+        "Errors such as #DIV/0!, dates, TRUE/FALSE, negative numbers, fractions in whole-number items and other text are not used."
+            .to_string(),
+        format!("FTE figures may have up to {} decimal places.", r.fte_decimals),
+        format!(
+            "A change of more than {}% and of at least {} from your previous quarter is queried.",
+            format_number(schema.change.ratio * 100.0),
+            format_number(schema.change.min_abs)
+        ),
+        "Do not change the codes in the Code column; you may add notes in the Notes column.".to_string(),
+    ]
+}
