@@ -11,6 +11,8 @@ use std::collections::BTreeMap;
 use rand::RngExt;
 use rand_chacha::ChaCha8Rng;
 
+use crate::schema::La;
+
 /// An LA-period's values by item code.
 pub type Values = BTreeMap<String, f64>;
 
@@ -26,6 +28,19 @@ const KINSHIP_SHARE: f64 = 0.12;
 const VIABILITY_TO_REG24: f64 = 0.25;
 /// Temporary share of approvals outside the outlier.
 const TEMPORARY_SHARE: f64 = 0.75;
+
+/// Typical children looked after by kind of authority, from the ONS code's
+/// prefix: E10 county council, E08 metropolitan district, E06 unitary,
+/// E09 London borough. Only the relative sizes matter: the region is scaled.
+fn typical_cla(la: &La) -> f64 {
+    match la.ons_code.get(..3) {
+        Some("E10") => 1_300.0,
+        Some("E08") => 650.0,
+        Some("E06") => 320.0,
+        Some("E09") => 330.0,
+        _ => 400.0,
+    }
+}
 
 /// What sets one LA apart, drawn once per LA.
 #[derive(Debug, Clone)]
@@ -50,12 +65,14 @@ pub struct Profile {
 }
 
 impl Profile {
-    /// A profile with CLA between 120 and 1,620 before scaling, skewed towards smaller LAs.
-    pub fn draw(rng: &mut ChaCha8Rng) -> Profile {
+    /// A profile whose size (before scaling) follows the kind of authority:
+    /// county councils look after several times as many children as most
+    /// unitaries or London boroughs, so Kent never comes out smaller than Slough.
+    pub fn draw(rng: &mut ChaCha8Rng, la: &La) -> Profile {
         let u: f64 = rng.random_range(0.0..1.0);
         let mut r = |lo: f64, hi: f64| rng.random_range(lo..=hi);
         let mut p = Profile {
-            cla: 120.0 + 1500.0 * u * u,
+            cla: typical_cla(la) * (0.7 + 0.6 * u),
             foster: r(0.66, 0.76),
             kin: KINSHIP_SHARE * r(0.75, 1.25),
             temp_kin: r(0.15, 0.30),

@@ -65,7 +65,7 @@ pub fn simulate(schema: &Schema, options: &SampleOptions) -> Result<Dataset, Sam
     let mut profiles: Vec<Profile> = options
         .region
         .iter()
-        .map(|_| Profile::draw(&mut rng))
+        .map(|la| Profile::draw(&mut rng, la))
         .collect();
     let drawn: f64 = profiles.iter().map(|p| p.cla).sum();
     let factor = MEAN_CLA * profiles.len() as f64 / drawn;

@@ -8,8 +8,9 @@ use rust_xlsxwriter::{
 use super::content::ReturnContent;
 use crate::schema::{Item, Schema, Unit};
 
-/// Header fields the analyst fills before sending the template; the LA fills the rest.
-pub(super) const PREFILLED: [&str; 4] = ["la_name", "la_code", "period", "template_version"];
+/// Header fields the analyst fills and the LA leaves alone (locked cells).
+/// The Period stays editable: its drop-down is how an LA corrects a wrong quarter.
+pub(super) const PREFILLED: [&str; 3] = ["la_name", "la_code", "template_version"];
 
 /// Excel's limits on data-validation texts (UTF-16 units).
 const TITLE_LIMIT: usize = 32;

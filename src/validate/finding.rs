@@ -69,7 +69,8 @@ pub struct Finding {
     pub severity: Severity,
     /// Stable rule code from the catalogue (`crate::validate::rules`).
     pub rule: &'static str,
-    /// Item codes concerned, in template order.
+    /// Item codes concerned: a metric's numerator items then its denominator's,
+    /// a relation's parts then its whole, otherwise in template order.
     pub items: Vec<String>,
     /// `Return!C23`, when the finding is about a cell.
     pub cell: Option<String>,

@@ -23,9 +23,14 @@ fn skipped(name: &str) -> bool {
     name.starts_with('.') || name.starts_with("~$")
 }
 
+fn describes_folder(name: &str) -> bool {
+    name == "manifest.csv" || name.to_ascii_lowercase().starts_with("readme")
+}
+
 /// The files under `dir` as (path relative to `dir` with `/`, full path), in sorted
 /// order, recursively. Hidden files and folders and lock files are skipped, and so
-/// is a `manifest.csv` at the top level (the sample folder's list of planted faults).
+/// are a `manifest.csv` and a `README*` at the top level: the folder's own
+/// description (the sample folder carries both), never an LA's return.
 pub fn returns_in(dir: &Path) -> io::Result<Vec<(String, PathBuf)>> {
     let mut out = Vec::new();
     walk(dir, "", &mut out)?;
@@ -37,7 +42,7 @@ fn walk(dir: &Path, rel: &str, out: &mut Vec<(String, PathBuf)>) -> io::Result<(
     entries.sort_by_key(|e| e.file_name());
     for e in entries {
         let name = e.file_name().to_string_lossy().into_owned();
-        if skipped(&name) || (rel.is_empty() && name == "manifest.csv") {
+        if skipped(&name) || (rel.is_empty() && describes_folder(&name)) {
             continue;
         }
         let path = e.path();

@@ -4,5 +4,6 @@ mod feedback;
 mod ingest;
 mod rules;
 mod sample;
+mod sample_returns;
 mod schema;
 mod template;
