@@ -1,0 +1,147 @@
+//! Draws a [`Scene`] with plotters: once to an SVG string, once to an RGB
+//! buffer encoded as PNG.
+
+use super::font::{self, FAMILY};
+use super::scene::{Align, Rgb, Scene, Shape};
+use super::{ChartError, Rendered};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use plotters::style::text_anchor::{HPos, Pos, VPos};
+
+/// Which backend is drawing: the two place a text's baseline differently.
+#[derive(Clone, Copy)]
+enum Target {
+    Svg,
+    Bitmap,
+}
+
+/// Renders the scene in both forms.
+pub(crate) fn render(scene: &Scene) -> Result<Rendered, ChartError> {
+    if !font::ensure_registered() {
+        return Err(ChartError::Font);
+    }
+    if scene.width == 0 || scene.height == 0 {
+        return Err(ChartError::Size(scene.width, scene.height));
+    }
+    let size = (scene.width, scene.height);
+    let mut svg = String::new();
+    {
+        let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        draw(&root, scene, Target::Svg)?;
+        root.present().map_err(draw_error)?;
+    }
+    let mut rgb = vec![0u8; scene.width as usize * scene.height as usize * 3];
+    {
+        let root = BitMapBackend::with_buffer(&mut rgb, size).into_drawing_area();
+        draw(&root, scene, Target::Bitmap)?;
+        root.present().map_err(draw_error)?;
+    }
+    let png = encode_png(&rgb, size)?;
+    Ok(Rendered { svg, png })
+}
+
+fn draw_error(e: impl std::fmt::Display) -> ChartError {
+    ChartError::Draw(e.to_string())
+}
+
+fn color(c: Rgb) -> RGBColor {
+    RGBColor(c.0, c.1, c.2)
+}
+
+fn px(v: f64) -> i32 {
+    if v.is_finite() {
+        v.round().clamp(-1.0e6, 1.0e6) as i32
+    } else {
+        0
+    }
+}
+
+fn draw<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    scene: &Scene,
+    target: Target,
+) -> Result<(), ChartError> {
+    root.fill(&WHITE).map_err(draw_error)?;
+    for shape in &scene.shapes {
+        match shape {
+            Shape::Rect {
+                x0,
+                y0,
+                x1,
+                y1,
+                fill,
+            } => {
+                let rect = Rectangle::new(
+                    [(px(*x0), px(*y0)), (px(*x1), px(*y1))],
+                    color(*fill).filled(),
+                );
+                root.draw(&rect).map_err(draw_error)?;
+            }
+            Shape::Line {
+                points,
+                color: c,
+                width,
+            } => {
+                let pts: Vec<(i32, i32)> = points.iter().map(|&(x, y)| (px(x), px(y))).collect();
+                let stroke = color(*c).stroke_width(px(*width).max(1) as u32);
+                root.draw(&PathElement::new(pts, stroke))
+                    .map_err(draw_error)?;
+            }
+            Shape::Circle { x, y, r, fill } => {
+                let circle = Circle::new((px(*x), px(*y)), px(*r).max(1), color(*fill).filled());
+                root.draw(&circle).map_err(draw_error)?;
+            }
+            Shape::Text {
+                text,
+                x,
+                y,
+                em,
+                bold,
+                color: c,
+                align,
+            } => {
+                let h = match align {
+                    Align::Left => HPos::Left,
+                    Align::Centre => HPos::Center,
+                    Align::Right => HPos::Right,
+                };
+                // Both backends are asked for a top-anchored text and the
+                // top is derived from the wanted baseline: the SVG backend
+                // puts the baseline 0.76em below the top (`dy="0.76em"`) and
+                // writes font-size = size / 1.24; ab_glyph puts it half the
+                // size below the top.
+                let (size, top) = match target {
+                    Target::Svg => (em * 1.24, y - 0.76 * em),
+                    Target::Bitmap => {
+                        let size = font::ab_glyph_size(*em);
+                        (size, y - size / 2.0)
+                    }
+                };
+                let weight = if *bold {
+                    FontStyle::Bold
+                } else {
+                    FontStyle::Normal
+                };
+                let style = FontDesc::new(FontFamily::Name(FAMILY), size, weight)
+                    .color(&color(*c))
+                    .pos(Pos::new(h, VPos::Top));
+                root.draw_text(text, &style, (px(*x), px(top)))
+                    .map_err(draw_error)?;
+            }
+        }
+    }
+    Ok(())
+}
+
+fn encode_png(rgb: &[u8], (w, h): (u32, u32)) -> Result<Vec<u8>, ChartError> {
+    let mut out = Vec::new();
+    {
+        let mut encoder = png::Encoder::new(&mut out, w, h);
+        encoder.set_color(png::ColorType::Rgb);
+        encoder.set_depth(png::BitDepth::Eight);
+        let mut writer = encoder.write_header().map_err(draw_error)?;
+        writer.write_image_data(rgb).map_err(draw_error)?;
+        writer.finish().map_err(draw_error)?;
+    }
+    Ok(out)
+}
