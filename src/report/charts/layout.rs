@@ -167,3 +167,88 @@ pub(crate) fn tick_decimals(ticks: &[f64]) -> usize {
 pub(crate) fn clamp_left(x: f64, w: f64, left: f64, right: f64) -> f64 {
     (x - w / 2.0).min(right - w).max(left)
 }
+
+/// The parts of a polyline with `lo <= y <= hi`, cut where it crosses the
+/// bounds, so a curve leaving the plot stops at its edge.
+pub(crate) fn clip_y(points: &[(f64, f64)], lo: f64, hi: f64) -> Vec<Vec<(f64, f64)>> {
+    let inside = |y: f64| y >= lo && y <= hi;
+    let mut runs: Vec<Vec<(f64, f64)>> = Vec::new();
+    let mut run: Vec<(f64, f64)> = Vec::new();
+    for pair in points.windows(2) {
+        let (&(x0, y0), &(x1, y1)) = match pair {
+            [a, b] => (a, b),
+            _ => continue,
+        };
+        if !(x0.is_finite() && y0.is_finite() && x1.is_finite() && y1.is_finite()) {
+            runs.push(std::mem::take(&mut run));
+            continue;
+        }
+        let at = |y: f64| {
+            let t = if (y1 - y0).abs() < f64::EPSILON {
+                0.0
+            } else {
+                (y - y0) / (y1 - y0)
+            };
+            (x0 + t * (x1 - x0), y)
+        };
+        let start = if inside(y0) {
+            (x0, y0)
+        } else {
+            at(y0.clamp(lo, hi))
+        };
+        let end = if inside(y1) {
+            (x1, y1)
+        } else {
+            at(y1.clamp(lo, hi))
+        };
+        let crosses = inside(y0) || inside(y1) || (y0 < lo && y1 > hi) || (y0 > hi && y1 < lo);
+        if !crosses {
+            runs.push(std::mem::take(&mut run));
+            continue;
+        }
+        if run.last() != Some(&start) {
+            runs.push(std::mem::take(&mut run));
+            run.push(start);
+        }
+        run.push(end);
+        if !inside(y1) {
+            runs.push(std::mem::take(&mut run));
+        }
+    }
+    runs.push(run);
+    runs.retain(|r| r.len() >= 2);
+    runs
+}
+
+/// Moves label positions apart so that neighbours are at least `gap` apart,
+/// keeping them within `lo..=hi` where there is room; order is preserved.
+pub(crate) fn dodge(ys: &mut [f64], gap: f64, lo: f64, hi: f64) {
+    let mut idx: Vec<usize> = (0..ys.len()).collect();
+    idx.sort_by(|&a, &b| ys[a].total_cmp(&ys[b]));
+    let mut prev = f64::NEG_INFINITY;
+    for &i in &idx {
+        ys[i] = ys[i].max(prev + gap).max(lo);
+        prev = ys[i];
+    }
+    let mut next = f64::INFINITY;
+    for &i in idx.iter().rev() {
+        ys[i] = ys[i].min(next - gap).min(hi);
+        next = ys[i];
+    }
+}
+
+/// Rectangles already covered by labels, to keep new labels off them.
+#[derive(Debug, Default)]
+pub(crate) struct Occupied(Vec<[f64; 4]>);
+
+impl Occupied {
+    /// True if `[x0, y0, x1, y1]` overlaps nothing taken so far.
+    pub fn is_free(&self, r: [f64; 4]) -> bool {
+        self.0
+            .iter()
+            .all(|o| r[2] <= o[0] || r[0] >= o[2] || r[3] <= o[1] || r[1] >= o[3])
+    }
+    pub fn take(&mut self, r: [f64; 4]) {
+        self.0.push(r);
+    }
+}

@@ -9,18 +9,22 @@
 mod axis;
 mod font;
 mod frame;
+mod funnel;
 mod layout;
 mod output;
 mod ranked_bars;
 mod render;
 mod scene;
 mod style;
+mod trend;
 
 pub use frame::Frame;
+pub use funnel::{funnel_plot, Funnel, FunnelPoint, Limits};
 pub use output::write;
 pub use ranked_bars::{ranked_bars, BarRow, RankedBars};
 pub use scene::Rgb;
 pub use style::{palette, RefLine, Unit};
+pub use trend::{trend_lines, EnglandYear, Trend};
 
 /// A chart in both output forms.
 #[derive(Debug, Clone, PartialEq, Eq)]
