@@ -7,6 +7,8 @@
 //! backends; the same input always gives byte-identical output.
 
 mod axis;
+mod category;
+mod coverage;
 mod font;
 mod frame;
 mod funnel;
@@ -15,14 +17,20 @@ mod output;
 mod ranked_bars;
 mod render;
 mod scene;
+mod stacked;
+mod strip;
 mod style;
 mod trend;
 
+pub use category::{category_bars, Category};
+pub use coverage::{coverage_grid, Coverage};
 pub use frame::Frame;
 pub use funnel::{funnel_plot, Funnel, FunnelPoint, Limits};
 pub use output::write;
 pub use ranked_bars::{ranked_bars, BarRow, RankedBars};
 pub use scene::Rgb;
+pub use stacked::{stacked_100, StackRow, Stacked};
+pub use strip::{position_strip, Strip, STRIP_SIZE};
 pub use style::{palette, RefLine, Unit};
 pub use trend::{trend_lines, EnglandYear, Trend};
 

@@ -4,11 +4,12 @@
 use super::font::{self, FAMILY};
 use super::scene::{Align, Rgb, Scene, Shape};
 use super::{ChartError, Rendered};
+use ab_glyph::{point, Font, PxScale, ScaleFont};
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
 
-/// Which backend is drawing: the two place a text's baseline differently.
+/// Which backend is drawing: the two set text differently.
 #[derive(Clone, Copy)]
 enum Target {
     Svg,
@@ -99,35 +100,83 @@ fn draw<DB: DrawingBackend>(
                 bold,
                 color: c,
                 align,
-            } => {
-                let h = match align {
-                    Align::Left => HPos::Left,
-                    Align::Centre => HPos::Center,
-                    Align::Right => HPos::Right,
-                };
-                // Both backends are asked for a top-anchored text and the
-                // top is derived from the wanted baseline: the SVG backend
-                // puts the baseline 0.76em below the top (`dy="0.76em"`) and
-                // writes font-size = size / 1.24; ab_glyph puts it half the
-                // size below the top.
-                let (size, top) = match target {
-                    Target::Svg => (em * 1.24, y - 0.76 * em),
-                    Target::Bitmap => {
-                        let size = font::ab_glyph_size(*em);
-                        (size, y - size / 2.0)
-                    }
-                };
-                let weight = if *bold {
-                    FontStyle::Bold
-                } else {
-                    FontStyle::Normal
-                };
-                let style = FontDesc::new(FontFamily::Name(FAMILY), size, weight)
-                    .color(&color(*c))
-                    .pos(Pos::new(h, VPos::Top));
-                root.draw_text(text, &style, (px(*x), px(top)))
-                    .map_err(draw_error)?;
-            }
+            } => match target {
+                Target::Svg => svg_text(root, text, (*x, *y), (*em, *bold), *c, *align)?,
+                Target::Bitmap => bitmap_text(root, text, (*x, *y), (*em, *bold), *c, *align)?,
+            },
+        }
+    }
+    Ok(())
+}
+
+/// SVG text is a `<text>` element the viewer sets in its own copy of the
+/// font; plotters anchors it at the top with `dy="0.76em"` and writes
+/// font-size = size / 1.24, so the top is derived from the wanted baseline.
+fn svg_text<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    text: &str,
+    (x, y): (f64, f64),
+    (em, bold): (f64, bool),
+    c: Rgb,
+    align: Align,
+) -> Result<(), ChartError> {
+    let h = match align {
+        Align::Left => HPos::Left,
+        Align::Centre => HPos::Center,
+        Align::Right => HPos::Right,
+    };
+    let weight = if bold {
+        FontStyle::Bold
+    } else {
+        FontStyle::Normal
+    };
+    let style = FontDesc::new(FontFamily::Name(FAMILY), em * 1.24, weight)
+        .color(&color(c))
+        .pos(Pos::new(h, VPos::Top));
+    root.draw_text(text, &style, (px(x), px(y - 0.76 * em)))
+        .map_err(draw_error)
+}
+
+/// PNG text is rasterised here from the embedded face, each glyph at its
+/// fractional position: plotters' own ab_glyph path rounds every glyph to
+/// a whole pixel, which shows as uneven letter spacing.
+fn bitmap_text<DB: DrawingBackend>(
+    root: &DrawingArea<DB, Shift>,
+    text: &str,
+    (x, y): (f64, f64),
+    (em, bold): (f64, bool),
+    c: Rgb,
+    align: Align,
+) -> Result<(), ChartError> {
+    let face = font::face(bold).ok_or(ChartError::Font)?;
+    let (starts, width) = font::layout(text, em, bold).ok_or(ChartError::Font)?;
+    let left = match align {
+        Align::Left => x,
+        Align::Centre => x - f64::from(width) / 2.0,
+        Align::Right => x - f64::from(width),
+    } as f32;
+    let scale = PxScale::from(font::ab_glyph_size(em) as f32);
+    let scaled = face.as_scaled(scale);
+    let mut pixels: Vec<((i32, i32), f32)> = Vec::new();
+    for (ch, start) in text.chars().zip(starts) {
+        let glyph = scaled
+            .glyph_id(ch)
+            .with_scale_and_position(scale, point(left + start, y as f32));
+        if let Some(outline) = face.outline_glyph(glyph) {
+            let b = outline.px_bounds();
+            outline.draw(|gx, gy, cover| {
+                pixels.push((
+                    (b.min.x as i32 + gx as i32, b.min.y as i32 + gy as i32),
+                    cover,
+                ));
+            });
+        }
+    }
+    let rgb = color(c);
+    for (at, cover) in pixels {
+        if cover > 0.0 {
+            root.draw_pixel(at, &rgb.mix(f64::from(cover.min(1.0))))
+                .map_err(draw_error)?;
         }
     }
     Ok(())
