@@ -48,7 +48,8 @@ pub fn category_bars(
         })
         .collect();
 
-    let row_h = plot.height() / cats.len().max(1) as f64;
+    // A handful of categories would otherwise make slabs of bars.
+    let row_h = (plot.height() / cats.len().max(1) as f64).min(m.label_em * 3.2);
     let label = Font::new(m.label_em.min(row_h * 0.5), palette::DARK_GREY);
     let label = fit_width(
         cats.iter().map(|c| c.name.as_str()),

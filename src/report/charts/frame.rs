@@ -47,7 +47,11 @@ impl Frame {
         let mut y = m.margin;
 
         let title = Font::new(m.title_em, palette::BLACK).bold();
-        let (title, lines) = fit_lines(&self.title, title, inner, 2, m.title_em * 0.7);
+        let (title, mut lines) = fit_lines(&self.title, title, inner, 2, m.title_em * 0.7);
+        if lines.is_empty() {
+            // Keep the title's line, so the chart sits where it would with one.
+            lines.push(String::new());
+        }
         for line in &lines {
             y += title.em * 1.25;
             scene.text(line, (m.margin, y - title.em * 0.25), title, Align::Left);

@@ -66,6 +66,9 @@ pub struct Funnel {
     pub x_label: String,
 }
 
+/// Picks one of the four limits.
+type LimitOf = fn(&Limits) -> f64;
+
 /// Points are all labelled up to this many; above it only outliers.
 const LABEL_ALL_UP_TO: usize = 20;
 
@@ -153,18 +156,16 @@ pub fn funnel_plot(frame: &Frame, data: &Funnel) -> Result<Rendered, ChartError>
         .iter()
         .filter(|l| l.n >= 0.0 && l.n <= x_end)
         .collect();
-    let curve = |f: &dyn Fn(&Limits) -> f64| -> Vec<(f64, f64)> {
-        in_x.iter().map(|l| (l.n, f(l))).collect()
-    };
     let dash = m.label_em * 0.5;
-    let styles: [(&dyn Fn(&Limits) -> f64, _, bool); 4] = [
-        (&|l| l.lo998, palette::DARK_PINK, false),
-        (&|l| l.hi998, palette::DARK_PINK, false),
-        (&|l| l.lo95, palette::TURQUOISE, true),
-        (&|l| l.hi95, palette::TURQUOISE, true),
+    let curves: [(LimitOf, _, bool); 4] = [
+        (|l| l.lo998, palette::DARK_PINK, false),
+        (|l| l.hi998, palette::DARK_PINK, false),
+        (|l| l.lo95, palette::TURQUOISE, true),
+        (|l| l.hi95, palette::TURQUOISE, true),
     ];
-    for (f, color, dashed) in styles {
-        for run in clip_y(&curve(f), y0, y1) {
+    for (f, color, dashed) in curves {
+        let curve: Vec<(f64, f64)> = in_x.iter().map(|l| (l.n, f(l))).collect();
+        for run in clip_y(&curve, y0, y1) {
             let px: Vec<(f64, f64)> = run.iter().map(|&(n, v)| (xs.map(n), ys.map(v))).collect();
             if dashed {
                 for pair in px.windows(2) {

@@ -155,7 +155,7 @@ pub(crate) fn tick_decimals(ticks: &[f64]) -> usize {
     let mut d = 0;
     loop {
         let f = (step * 10f64.powi(d as i32)).fract().abs();
-        if d >= 4 || f < 1e-6 || f > 1.0 - 1e-6 {
+        if d >= 4 || !(1e-6..=1.0 - 1e-6).contains(&f) {
             return d;
         }
         d += 1;
@@ -252,3 +252,7 @@ impl Occupied {
         self.0.push(r);
     }
 }
+
+#[cfg(test)]
+#[path = "layout_tests.rs"]
+mod tests;
