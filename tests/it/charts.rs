@@ -2,6 +2,7 @@
 //! order), well-formed XML, decodable PNGs of the stated size with ink where
 //! the text should be, and byte-identical output for the same input.
 
+mod edge;
 mod others;
 mod ranked;
 mod raster;

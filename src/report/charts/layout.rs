@@ -139,8 +139,18 @@ pub(crate) fn nice_ticks(lo: f64, hi: f64, count: usize) -> Vec<f64> {
         .map(|m| m * mag)
         .find(|s| *s >= raw)
         .unwrap_or(10.0 * mag);
-    let first = (lo / step).floor() as i64;
-    let last = (hi / step).ceil() as i64;
+    let (first, last) = ((lo / step).floor(), (hi / step).ceil());
+    // Degenerate ranges (no finite step, or a span lost to rounding at huge
+    // magnitudes) fall back to the bare range rather than a tick per unit.
+    if !(step.is_finite()
+        && step > 0.0
+        && first.abs() < 1e12
+        && last.abs() < 1e12
+        && last - first <= 50.0)
+    {
+        return vec![lo, hi];
+    }
+    let (first, last) = (first as i64, last as i64);
     (first..=last.max(first + 1))
         .map(|i| i as f64 * step)
         .collect()

@@ -49,8 +49,8 @@ pub enum ChartError {
     /// The embedded font failed to load (a build defect, not an input one).
     #[error("the embedded chart font could not be loaded")]
     Font,
-    /// The requested canvas has no area.
-    #[error("chart size {0}x{1} has no area")]
+    /// The requested canvas has no area, or is over 10,000 px a side.
+    #[error("chart size {0}x{1} is empty or too large")]
     Size(u32, u32),
     /// plotters or the PNG encoder reported an error.
     #[error("drawing the chart failed: {0}")]

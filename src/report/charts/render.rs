@@ -21,7 +21,10 @@ pub(crate) fn render(scene: &Scene) -> Result<Rendered, ChartError> {
     if !font::ensure_registered() {
         return Err(ChartError::Font);
     }
-    if scene.width == 0 || scene.height == 0 {
+    // The largest canvas drawn: well above any projector, far below what
+    // would exhaust memory (the RGB buffer is 3 bytes a pixel).
+    const MAX_SIDE: u32 = 10_000;
+    if scene.width == 0 || scene.height == 0 || scene.width > MAX_SIDE || scene.height > MAX_SIDE {
         return Err(ChartError::Size(scene.width, scene.height));
     }
     let size = (scene.width, scene.height);

@@ -122,6 +122,11 @@ impl Scene {
         if !(len.is_finite() && dash > 0.0) || len == 0.0 {
             return;
         }
+        if len / dash > 10_000.0 {
+            // Far off the canvas; a solid line spares drawing a million dashes.
+            self.line(vec![from, to], color, width);
+            return;
+        }
         let mut t = 0.0;
         while t < len {
             let end = (t + dash).min(len);
@@ -141,8 +146,20 @@ impl Scene {
         if text.is_empty() {
             return;
         }
+        // Control characters (e.g. a stray line break in an LA name) are
+        // not allowed in XML text and have no glyph: write a space instead.
+        let text: String = text
+            .chars()
+            .map(|c| {
+                if c.is_control() || c == '\u{FFFE}' || c == '\u{FFFF}' {
+                    ' '
+                } else {
+                    c
+                }
+            })
+            .collect();
         self.shapes.push(Shape::Text {
-            text: text.to_string(),
+            text,
             x,
             y,
             em: font.em,
