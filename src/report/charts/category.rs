@@ -49,7 +49,7 @@ pub fn category_bars(
         .collect();
 
     // A handful of categories would otherwise make slabs of bars.
-    let row_h = (plot.height() / cats.len().max(1) as f64).min(m.label_em * 3.2);
+    let row_h = (plot.height() / cats.len().max(1) as f64).min(m.label_em * 4.0);
     let label = Font::new(m.label_em.min(row_h * 0.5), palette::DARK_GREY);
     let label = fit_width(
         cats.iter().map(|c| c.name.as_str()),
@@ -73,14 +73,17 @@ pub fn category_bars(
 
     for (i, (cat, text)) in cats.iter().zip(&texts).enumerate() {
         let cy = plot.y0 + row_h * (i as f64 + 0.5);
-        let half = row_h * 0.3;
+        let half = row_h * 0.35;
         scene.text_mid(&cat.name, (x_left - pad, cy), label, Align::Right);
         let end = scale.map(cat.count);
         scene.rect((x_left, cy - half), (end, cy + half), palette::DARK_BLUE);
         scene.text_mid(text, (end + pad, cy), label, Align::Left);
     }
     scene.line(
-        vec![(x_left, plot.y0), (x_left, plot.y1)],
+        vec![
+            (x_left, plot.y0),
+            (x_left, plot.y0 + row_h * cats.len() as f64),
+        ],
         palette::DARK_GREY,
         1.0,
     );
