@@ -1,6 +1,7 @@
 //! Values, findings and metrics → files people read: per-LA feedback, the
 //! analyst's findings CSV, the console summary.
 
+pub mod charts;
 pub mod console;
 pub mod feedback;
 pub mod findings_csv;

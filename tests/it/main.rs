@@ -1,5 +1,6 @@
 //! Integration tests, one binary (each file in tests/ would link its own).
 mod aggregate;
+mod charts;
 mod feedback;
 mod ingest;
 mod rules;

@@ -1,0 +1,168 @@
+//! The region's quarterly series against England's yearly figures.
+
+use super::axis;
+use super::frame::Frame;
+use super::layout::{nice_ticks, Linear};
+use super::render::render;
+use super::scene::{Align, Font, Scene};
+use super::style::{palette, Unit};
+use super::{ChartError, Rendered};
+
+/// One England figure, drawn as a dashed step across the periods it covers.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EnglandYear {
+    /// Written as given above the step, e.g. "England 2024: 16%".
+    pub label: String,
+    /// Index into [`Trend::periods`] of the first period the figure covers.
+    pub first: usize,
+    /// Index of the last period it covers (inclusive).
+    pub last: usize,
+    /// The figure, in display units.
+    pub value: f64,
+}
+
+/// The data of a trend chart.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Trend {
+    /// Period labels in time order, e.g. "2025-26 Q1".
+    pub periods: Vec<String>,
+    /// Names the region's line, e.g. "South East".
+    pub region_name: String,
+    /// The region's value per period; `None` leaves a gap.
+    pub region: Vec<Option<f64>>,
+    /// England's figures.
+    pub england: Vec<EnglandYear>,
+    /// How values are written.
+    pub unit: Unit,
+}
+
+/// Draws the trend chart.
+pub fn trend_lines(frame: &Frame, data: &Trend) -> Result<Rendered, ChartError> {
+    let mut scene = Scene::new(frame.size);
+    let (m, plot) = frame.draw(&mut scene);
+    let count = data.periods.len().max(1);
+    let value = |i: usize| {
+        data.region
+            .get(i)
+            .copied()
+            .flatten()
+            .filter(|v| v.is_finite())
+    };
+    let england: Vec<&EnglandYear> = data
+        .england
+        .iter()
+        .filter(|e| e.value.is_finite() && e.first <= e.last && e.first < count)
+        .collect();
+
+    let values = (0..count)
+        .filter_map(value)
+        .chain(england.iter().map(|e| e.value));
+    let (lo, hi) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    let ticks = nice_ticks(lo, hi, 5);
+    let (d0, d1) = (
+        ticks.first().copied().unwrap_or(0.0),
+        ticks.last().copied().unwrap_or(1.0),
+    );
+
+    let tick_font = Font::new(m.small_em, palette::MID_GREY);
+    let end_font = Font::new(m.label_em, palette::DARK_BLUE).bold();
+    let last = (0..count).rev().find(|&i| value(i).is_some());
+    let end_label = last
+        .and_then(value)
+        .map(|v| format!("{} {}", data.region_name, data.unit.format(v)));
+    let right_w = end_label
+        .as_deref()
+        .map_or(0.0, |t| end_font.width(t) + end_font.em);
+    let left =
+        plot.x0 + axis::tick_label_width(&ticks, &data.unit.suffix, tick_font) + tick_font.em;
+    let bottom = plot.y1 - tick_font.em * 2.0;
+    let right = (plot.x1 - right_w).max(left + 1.0);
+    let step = (right - left) / count as f64;
+    let x = |i: usize| left + step * (i as f64 + 0.5);
+    let ys = Linear {
+        d0,
+        d1,
+        r0: bottom,
+        r1: plot.y0 + end_font.em * 1.5,
+    };
+    axis::y_grid(
+        &mut scene,
+        &ys,
+        &ticks,
+        (left, right),
+        &data.unit.suffix,
+        tick_font,
+    );
+
+    // Period labels, thinned to every k-th (keeping the latest) if they
+    // would otherwise touch.
+    let widest = data
+        .periods
+        .iter()
+        .map(|p| tick_font.width(p))
+        .fold(0.0, f64::max);
+    let every = ((widest + tick_font.em) / step.max(1.0)).ceil().max(1.0) as usize;
+    for (i, period) in data.periods.iter().enumerate() {
+        if (count - 1 - i) % every == 0 {
+            scene.text(
+                period,
+                (x(i), bottom + tick_font.em * 1.5),
+                tick_font,
+                Align::Centre,
+            );
+        }
+    }
+
+    let dash = m.label_em * 0.5;
+    let mut prev: Option<(f64, f64)> = None;
+    let mut labels = Vec::new();
+    for e in &england {
+        let last_i = e.last.min(count - 1);
+        let (xa, xb, y) = (
+            x(e.first) - step / 2.0,
+            x(last_i) + step / 2.0,
+            ys.map(e.value),
+        );
+        if let Some((px, py)) = prev.filter(|(px, _)| (px - xa).abs() < 0.5) {
+            scene.dashed((px, py), (xa, y), palette::DARK_PINK, 2.0, dash);
+        }
+        scene.dashed((xa, y), (xb, y), palette::DARK_PINK, 2.0, dash);
+        let mid = (xa + xb) / 2.0;
+        scene.circle((mid, y), m.label_em * 0.28, palette::DARK_PINK);
+        labels.push((e.label.as_str(), (mid, y - m.label_em * 1.1)));
+        prev = Some((xb, y));
+    }
+
+    let r = m.label_em * 0.3;
+    for i in 0..count {
+        if let (Some(a), Some(b)) = (value(i), value(i + 1)) {
+            scene.line(
+                vec![(x(i), ys.map(a)), (x(i + 1), ys.map(b))],
+                palette::DARK_BLUE,
+                3.0,
+            );
+        }
+    }
+    for i in 0..count {
+        if let Some(v) = value(i) {
+            scene.circle((x(i), ys.map(v)), r, palette::DARK_BLUE);
+        }
+    }
+    let label_font = Font::new(m.small_em, palette::DARK_PINK).bold();
+    for (text, (lx, ly)) in labels {
+        let w = label_font.width(text);
+        let lx = lx.clamp(left + w / 2.0, plot.x1 - w / 2.0);
+        scene.text_mid_boxed(text, (lx, ly), label_font, Align::Centre);
+    }
+    if let (Some(i), Some(text)) = (last, end_label) {
+        if let Some(v) = value(i) {
+            scene.text_mid_boxed(
+                &text,
+                (x(i) + end_font.em * 0.7, ys.map(v)),
+                end_font,
+                Align::Left,
+            );
+        }
+    }
+    render(&scene)
+}
