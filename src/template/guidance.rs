@@ -13,6 +13,8 @@ pub(super) fn sheet(schema: &Schema, ws: &mut Worksheet) -> Result<(), XlsxError
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap();
     ws.set_name(schema.template.guidance_sheet.as_str())?;
+    // Printed, the sheet fits the page's width and runs on down.
+    ws.set_landscape().set_print_fit_to_pages(1, 0);
     for (col, width) in [8.0, 48.0, 28.0, 14.0, 60.0, 60.0].into_iter().enumerate() {
         ws.set_column_width(col as u16, width)?;
     }

@@ -104,6 +104,8 @@ fn return_sheet(
     let f = formats();
     let placement = place(schema, content);
     ws.set_name(placement.sheet.as_str())?;
+    // Printed (many officers check a return on paper), one page wide.
+    ws.set_print_fit_to_pages(1, 0);
     ws.set_column_width(CODE_COL, 18)?;
     ws.set_column_width(ITEM_COL, 64)?;
     ws.set_column_width(VALUE_COL, 14)?;

@@ -2,7 +2,7 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::workbook::{text, Formats};
+use super::workbook::{text, wrapped_row_height, Formats};
 use super::Feedback;
 use crate::validate::rules;
 
@@ -27,6 +27,7 @@ pub(super) fn write(
     fb: &Feedback<'_>,
 ) -> Result<(), XlsxError> {
     sheet.set_name("Findings")?;
+    sheet.set_landscape().set_print_fit_to_pages(1, 0);
     for (col, (h, w)) in FINDINGS_HEADERS.iter().zip(WIDTHS).enumerate() {
         sheet.set_column_width(col as u16, w)?;
         sheet.write_string_with_format(0, col as u16, *h, &f.header)?;
@@ -55,6 +56,12 @@ pub(super) fn write(
         for (i, value) in cells.iter().enumerate() {
             text(sheet, row, 1 + i as u16, value, Some(&f.wrap))?;
         }
+        let sized: Vec<(&str, f64)> = cells
+            .iter()
+            .copied()
+            .zip(WIDTHS[1..].iter().copied())
+            .collect();
+        sheet.set_row_height(row, wrapped_row_height(&sized))?;
     }
     sheet.autofilter(0, 0, row, (FINDINGS_HEADERS.len() - 1) as u16)?;
     Ok(())

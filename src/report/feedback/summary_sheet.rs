@@ -16,6 +16,7 @@ pub(super) fn write(
     fb: &Feedback<'_>,
 ) -> Result<(), XlsxError> {
     sheet.set_name("Summary")?;
+    sheet.set_print_fit_to_pages(1, 0);
     sheet.set_column_width(0, 24)?;
     sheet.set_column_width(1, 44)?;
     sheet.set_column_width(2, 26)?;
@@ -122,7 +123,9 @@ pub(super) fn write(
     }
 
     row += 2;
-    sheet.write_string_with_format(row, 0, "What happens next", &f.bold)?;
+    // Top-aligned like the paragraph beside it, in a row taller than one line.
+    let heading = f.bold.clone().set_align(rust_xlsxwriter::FormatAlign::Top);
+    sheet.write_string_with_format(row, 0, "What happens next", &heading)?;
     sheet.merge_range(row, 1, row, 4, fb.outcome().next_steps(), &f.wrap)?;
     sheet.set_row_height(row, 64)?;
     Ok(())

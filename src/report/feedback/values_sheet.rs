@@ -31,6 +31,7 @@ pub(super) fn write(
     fb: &Feedback<'_>,
 ) -> Result<(), XlsxError> {
     sheet.set_name("Values used")?;
+    sheet.set_print_fit_to_pages(1, 0);
     for (col, (h, w)) in VALUES_HEADERS.iter().zip(WIDTHS).enumerate() {
         sheet.set_column_width(col as u16, w)?;
         sheet.write_string_with_format(0, col as u16, *h, &f.header)?;
