@@ -6,6 +6,7 @@ pub mod console;
 pub mod feedback;
 pub mod findings_csv;
 pub mod output;
+pub mod present;
 
 use std::fs::File;
 use std::io::BufWriter;

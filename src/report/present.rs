@@ -1,0 +1,268 @@
+//! How values are shown in outputs: exactly for the network, or under DfE
+//! disclosure control (`--publish`), with LA names or stable letters
+//! (`--anonymise`). Every writer shows counts, rates and LA names through a
+//! [`Presenter`], so a mode is applied everywhere or nowhere.
+
+use std::collections::BTreeMap;
+
+use crate::schema::{La, MetricUnit};
+
+/// DfE symbols for values not shown.
+pub mod symbol {
+    /// Confidential: a count from 1 to 5.
+    pub const CONFIDENTIAL: &str = "c";
+    /// A rate that rounds to 0 but is not 0.
+    pub const ROUNDS_TO_ZERO: &str = "k";
+    /// Not available.
+    pub const NOT_AVAILABLE: &str = "x";
+    /// Not applicable.
+    pub const NOT_APPLICABLE: &str = "z";
+}
+
+/// A value as it is to be shown.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shown {
+    /// A number to write as a number, with this many decimals when formatted.
+    Number { value: f64, decimals: usize },
+    /// A DfE symbol (`c`, `k`, `x`, `z`).
+    Symbol(&'static str),
+}
+
+impl Shown {
+    /// As text: `12.3`, `1,240`, `c`.
+    pub fn text(&self) -> String {
+        match self {
+            Shown::Number { value, decimals } => group_thousands(&format!("{value:.decimals$}")),
+            Shown::Symbol(s) => s.to_string(),
+        }
+    }
+
+    pub fn number(&self) -> Option<f64> {
+        match self {
+            Shown::Number { value, .. } => Some(*value),
+            Shown::Symbol(_) => None,
+        }
+    }
+}
+
+fn group_thousands(text: &str) -> String {
+    let (sign, rest) = text.strip_prefix('-').map_or(("", text), |r| ("-", r));
+    let (int, frac) = rest
+        .split_once('.')
+        .map_or((rest, None), |(i, f)| (i, Some(f)));
+    let mut grouped = String::new();
+    for (i, ch) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(ch);
+    }
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+/// Decimals for rates shown to the network (exact mode) and for regional rates in publish mode.
+const RATE_DECIMALS: usize = 1;
+
+#[derive(Debug, Clone, Default)]
+pub struct Presenter {
+    publish: bool,
+    /// LA code → letter, when anonymising.
+    letters: Option<BTreeMap<String, String>>,
+}
+
+impl Presenter {
+    /// Exact values and real names: the network's internal outputs.
+    pub fn internal() -> Presenter {
+        Presenter::default()
+    }
+
+    /// `publish` applies disclosure control; `anonymise` gives each region LA a
+    /// letter, stable for a region: LAs in DfE code order get A, B, C, ... Z, AA, AB ...
+    pub fn new(region: &[La], publish: bool, anonymise: bool) -> Presenter {
+        let letters = anonymise.then(|| {
+            let mut codes: Vec<&str> = region.iter().map(|l| l.code.as_str()).collect();
+            codes.sort();
+            codes
+                .into_iter()
+                .enumerate()
+                .map(|(i, c)| (c.to_string(), letter(i)))
+                .collect()
+        });
+        Presenter { publish, letters }
+    }
+
+    pub fn publish(&self) -> bool {
+        self.publish
+    }
+
+    pub fn anonymise(&self) -> bool {
+        self.letters.is_some()
+    }
+
+    /// A line for the top of every output saying which mode it was made in.
+    pub fn mode_note(&self) -> &'static str {
+        match (self.publish, self.anonymise()) {
+            (false, false) => "Internal to the network: exact values, LAs named. Do not publish.",
+            (true, false) => "Published: DfE disclosure control applied (c = 1 to 5, k = rounds to 0, x = not available, z = not applicable; regional counts rounded to the nearest 10).",
+            (false, true) => "Anonymised: LAs shown by letter; exact values. Do not publish.",
+            (true, true) => "Published and anonymised: LAs shown by letter; DfE disclosure control applied (c = 1 to 5, k = rounds to 0, x = not available, z = not applicable; regional counts rounded to the nearest 10).",
+        }
+    }
+
+    /// The LA's name, or `LA C` when anonymising. An LA outside the region keeps its name.
+    pub fn la_name(&self, la_code: &str, name: &str) -> String {
+        match self.letters.as_ref().and_then(|m| m.get(la_code)) {
+            Some(letter) => format!("LA {letter}"),
+            None => name.to_string(),
+        }
+    }
+
+    pub fn la(&self, la: &La) -> String {
+        self.la_name(&la.code, &la.name)
+    }
+
+    /// One LA's count: in publish mode 1 to 5 become `c`.
+    pub fn la_count(&self, value: Option<f64>) -> Shown {
+        match value {
+            None => Shown::Symbol(symbol::NOT_AVAILABLE),
+            Some(v) if self.publish && v > 0.0 && v <= 5.0 => Shown::Symbol(symbol::CONFIDENTIAL),
+            Some(v) => Shown::Number {
+                value: v,
+                decimals: decimals_of(v),
+            },
+        }
+    }
+
+    /// A regional or national count: in publish mode rounded to the nearest 10,
+    /// with a true count of 1 to 5 shown as `c` rather than as a misleading 0 or 10.
+    pub fn total_count(&self, value: Option<f64>) -> Shown {
+        match value {
+            None => Shown::Symbol(symbol::NOT_AVAILABLE),
+            Some(v) if self.publish && v > 0.0 && v <= 5.0 => Shown::Symbol(symbol::CONFIDENTIAL),
+            Some(v) if self.publish => Shown::Number {
+                value: (v / 10.0).round() * 10.0,
+                decimals: 0,
+            },
+            Some(v) => Shown::Number {
+                value: v,
+                decimals: decimals_of(v),
+            },
+        }
+    }
+
+    /// One LA's rate: in publish mode percentages are whole numbers and a rate
+    /// that rounds to 0 but is not 0 is `k`.
+    pub fn la_rate(&self, value: Option<f64>, unit: MetricUnit) -> Shown {
+        let decimals = if self.publish && unit == MetricUnit::Percent {
+            0
+        } else {
+            RATE_DECIMALS
+        };
+        self.rate(value, decimals)
+    }
+
+    /// The region's rate (pooled, median ...), one decimal in either mode.
+    pub fn region_rate(&self, value: Option<f64>) -> Shown {
+        self.rate(value, RATE_DECIMALS)
+    }
+
+    fn rate(&self, value: Option<f64>, decimals: usize) -> Shown {
+        match value {
+            None => Shown::Symbol(symbol::NOT_AVAILABLE),
+            Some(v) if !v.is_finite() => Shown::Symbol(symbol::NOT_AVAILABLE),
+            Some(v) => {
+                let scale = 10f64.powi(decimals as i32);
+                let rounded = (v * scale).round() / scale;
+                if self.publish && rounded == 0.0 && v != 0.0 {
+                    Shown::Symbol(symbol::ROUNDS_TO_ZERO)
+                } else if self.publish {
+                    Shown::Number {
+                        value: rounded,
+                        decimals,
+                    }
+                } else {
+                    Shown::Number { value: v, decimals }
+                }
+            }
+        }
+    }
+}
+
+fn decimals_of(v: f64) -> usize {
+    if v.fract() == 0.0 {
+        0
+    } else {
+        2
+    }
+}
+
+/// 0 → A, 25 → Z, 26 → AA.
+fn letter(i: usize) -> String {
+    crate::ingest::column_letters(i as u32)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn se() -> Vec<La> {
+        let s = crate::schema::Schema::bundled().unwrap();
+        s.las
+            .region("South East")
+            .unwrap()
+            .into_iter()
+            .cloned()
+            .collect()
+    }
+
+    #[test]
+    fn internal_outputs_are_exact() {
+        let p = Presenter::internal();
+        assert_eq!(p.la_count(Some(3.0)).text(), "3");
+        assert_eq!(p.total_count(Some(1234.0)).text(), "1,234");
+        assert_eq!(p.la_rate(Some(12.345), MetricUnit::Percent).text(), "12.3");
+        assert_eq!(
+            p.la_rate(Some(12.345), MetricUnit::Percent).number(),
+            Some(12.345)
+        );
+        assert_eq!(p.la_count(None).text(), "x");
+        assert_eq!(p.la_name("886", "Kent"), "Kent");
+    }
+
+    #[test]
+    fn publish_applies_dfe_disclosure_control() {
+        let p = Presenter::new(&se(), true, false);
+        assert_eq!(p.la_count(Some(0.0)).text(), "0");
+        assert_eq!(p.la_count(Some(1.0)).text(), "c");
+        assert_eq!(p.la_count(Some(5.0)).text(), "c");
+        assert_eq!(p.la_count(Some(6.0)).text(), "6");
+        assert_eq!(p.total_count(Some(1234.0)).text(), "1,230");
+        assert_eq!(p.total_count(Some(1235.0)).text(), "1,240");
+        assert_eq!(p.total_count(Some(4.0)).text(), "c");
+        assert_eq!(p.total_count(Some(7.0)).text(), "10");
+        assert_eq!(p.la_rate(Some(12.5), MetricUnit::Percent).text(), "13");
+        assert_eq!(p.la_rate(Some(0.4), MetricUnit::Percent).text(), "k");
+        assert_eq!(p.la_rate(Some(0.0), MetricUnit::Percent).text(), "0");
+        assert_eq!(p.la_rate(Some(14.26), MetricUnit::Ratio).text(), "14.3");
+        assert_eq!(p.region_rate(Some(0.04)).text(), "k");
+        assert_eq!(p.region_rate(Some(59.96)).number(), Some(60.0));
+    }
+
+    #[test]
+    fn anonymised_letters_are_stable_and_follow_dfe_codes() {
+        let p = Presenter::new(&se(), false, true);
+        // 825 Buckinghamshire is the South East's lowest DfE code, 938 West Sussex the highest of 19.
+        assert_eq!(p.la_name("825", "Buckinghamshire"), "LA A");
+        assert_eq!(p.la_name("938", "West Sussex"), "LA S");
+        let mut reversed = se();
+        reversed.reverse();
+        assert_eq!(
+            Presenter::new(&reversed, false, true).la_name("886", "Kent"),
+            p.la_name("886", "Kent")
+        );
+        assert_eq!(p.la_name("201", "City of London"), "City of London");
+    }
+}
