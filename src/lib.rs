@@ -1,7 +1,7 @@
 //! kinbench: a region's quarterly kinship care benchmarking.
 //!
 //! The modules follow the data: [`schema`] (what a return is) → [`ingest`]
-//! (file → cells) → [`validate`] (cells → values + findings) → aggregate
+//! (file → cells) → [`validate`] (cells → values + findings) → [`aggregate`]
 //! (values → metrics) → [`report`] (workbook, charts, feedback).
 //! [`template`] writes the blank return from the schema; [`sample`] writes
 //! realistic filled returns for demonstration and tests.
@@ -10,6 +10,7 @@ pub mod period;
 pub mod schema;
 pub mod ingest;
 pub mod validate;
+pub mod aggregate;
 pub mod report;
 pub mod sample;
 pub mod template;
