@@ -26,45 +26,18 @@ pub(crate) fn metric_result(
         numerator: frame.sums_by(&metric.numerator, &KEYS)?,
         denominator: frame.sums_by(&metric.denominator, &KEYS)?,
     };
-    let mut periods = Vec::new();
+    let mut assessed = Vec::new();
     for &period in &validation.periods {
-        let las: Vec<LaMetric> = validation
+        let mut las: Vec<LaMetric> = validation
             .region
             .iter()
             .map(|la| classify(schema, validation, metric, &sums, la, period))
             .collect();
-        periods.push((period, las));
-    }
-    let included = |keep_outliers: bool| -> Vec<(String, f64, f64)> {
-        let mut rows = Vec::new();
-        for (period, las) in &periods {
-            for la in las
-                .iter()
-                .filter(|l| l.included() && (keep_outliers || !l.outlier))
-            {
-                if let (Some(n), Some(d)) = (la.numerator, la.denominator) {
-                    rows.push((period.to_string(), n, d));
-                }
-            }
-        }
-        rows
-    };
-    let pooled = pooled_sums(&included(true))?;
-    let mut assessed = Vec::new();
-    for (period, mut las) in periods {
         let outliers = assess(schema, metric, &mut las);
         assessed.push((period, las, outliers));
     }
-    // The outlier flags are known only now, so the second pooling comes after them.
-    let mut without: Vec<(String, f64, f64)> = Vec::new();
-    for (period, las, _) in &assessed {
-        for la in las.iter().filter(|l| l.included() && !l.outlier) {
-            if let (Some(n), Some(d)) = (la.numerator, la.denominator) {
-                without.push((period.to_string(), n, d));
-            }
-        }
-    }
-    let pooled_without = pooled_sums(&without)?;
+    let pooled = pooled_sums(&pool_rows(&assessed, true))?;
+    let pooled_without = pooled_sums(&pool_rows(&assessed, false))?;
     let scale = metric.unit.scale();
     let ratio = |(n, d): (f64, f64)| (d > 0.0).then(|| n / d * scale);
     let periods = assessed
@@ -96,6 +69,25 @@ pub(crate) fn metric_result(
         rolling_year: Vec::new(),
         narrative: String::new(),
     })
+}
+
+/// (period, numerator, denominator) of every included LA, outliers kept or not.
+fn pool_rows(
+    assessed: &[(Period, Vec<LaMetric>, OutlierAssessment)],
+    with_outliers: bool,
+) -> Vec<(String, f64, f64)> {
+    let mut rows = Vec::new();
+    for (period, las, _) in assessed {
+        for la in las
+            .iter()
+            .filter(|l| l.included() && (with_outliers || !l.outlier))
+        {
+            if let (Some(n), Some(d)) = (la.numerator, la.denominator) {
+                rows.push((period.to_string(), n, d));
+            }
+        }
+    }
+    rows
 }
 
 fn region_figure(las: &[LaMetric], numerator: f64, denominator: f64, scale: f64) -> RegionFigure {
