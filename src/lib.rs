@@ -1,11 +1,12 @@
 //! kinbench: a region's quarterly kinship care benchmarking.
 //!
 //! The modules follow the data: [`schema`] (what a return is) → [`ingest`]
-//! (file → cells) → [`validate`] (cells → values + findings) → aggregate
+//! (file → cells) → [`validate`] (cells → values + findings) → [`aggregate`]
 //! (values → metrics) → [`report`] (workbook, charts, feedback).
 //! [`template`] writes the blank return from the schema; [`sample`] writes
 //! realistic filled returns for demonstration and tests.
 
+pub mod aggregate;
 pub mod ingest;
 pub mod period;
 pub mod report;

@@ -1,0 +1,116 @@
+//! Coverage: how many of the region's LAs gave usable values, per item, per
+//! metric and per LA × section. An LA with no return is "not received", never 0.
+
+use serde::Serialize;
+
+use super::frame::LongFrame;
+use super::model::MetricResult;
+use super::AggregateError;
+use crate::period::Period;
+use crate::schema::Schema;
+use crate::validate::Validation;
+
+/// One item (or metric) in one period.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Covered {
+    /// Item code or metric id.
+    pub code: String,
+    pub period: Period,
+    /// LAs with a usable value (items) or a valid pair (metrics).
+    pub usable: usize,
+    /// LAs whose return was used.
+    pub received: usize,
+    /// LAs in the region.
+    pub region: usize,
+}
+
+/// One LA's section in one period: a cell of the data-quality grid.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SectionCoverage {
+    pub la_code: String,
+    pub la_name: String,
+    pub period: Period,
+    pub section: String,
+    /// False when no return was used for the LA in the period.
+    pub received: bool,
+    pub usable: usize,
+    pub items: usize,
+    /// usable / items × 100; None when not received.
+    pub share: Option<f64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Coverage {
+    /// Period by period, items in template order.
+    pub items: Vec<Covered>,
+    /// Period by period, metrics in schema order.
+    pub metrics: Vec<Covered>,
+    /// Period by period, LAs in region order, sections in schema order.
+    pub grid: Vec<SectionCoverage>,
+}
+
+pub(crate) fn coverage(
+    schema: &Schema,
+    validation: &Validation,
+    frame: &LongFrame,
+    metrics: &[MetricResult],
+) -> Result<Coverage, AggregateError> {
+    let all: Vec<String> = schema.items.iter().map(|i| i.code.clone()).collect();
+    let by_item = frame.sums_by(&all, &["item", "period"])?;
+    let by_section = frame.sums_by(&all, &["la_code", "period", "section"])?;
+    let region = validation.region.len();
+    let mut out = Coverage {
+        items: Vec::new(),
+        metrics: Vec::new(),
+        grid: Vec::new(),
+    };
+    for &period in &validation.periods {
+        let received = validation
+            .region
+            .iter()
+            .filter(|la| validation.used(&la.code, period).is_some())
+            .count();
+        for code in &all {
+            let s = by_item
+                .get(&vec![code.clone(), period.to_string()])
+                .copied()
+                .unwrap_or_default();
+            out.items.push(Covered {
+                code: code.clone(),
+                period,
+                usable: s.used,
+                received,
+                region,
+            });
+        }
+        for m in metrics {
+            let usable = m.at(period).map_or(0, |p| p.region.n_included);
+            out.metrics.push(Covered {
+                code: m.id.clone(),
+                period,
+                usable,
+                received,
+                region,
+            });
+        }
+        for la in &validation.region {
+            let got = validation.used(&la.code, period).is_some();
+            for section in &schema.sections {
+                let items = schema.items_in(&section.id).count();
+                let key = vec![la.code.clone(), period.to_string(), section.id.clone()];
+                let usable = by_section.get(&key).map_or(0, |s| s.used);
+                out.grid.push(SectionCoverage {
+                    la_code: la.code.clone(),
+                    la_name: la.name.clone(),
+                    period,
+                    section: section.id.clone(),
+                    received: got,
+                    usable,
+                    items,
+                    share: (got && items > 0).then(|| usable as f64 / items as f64 * 100.0),
+                });
+            }
+        }
+    }
+    Ok(out)
+}

@@ -1,0 +1,115 @@
+//! Each regional outlier as a PLAUS004 warning to its LA: flagged, never dropped.
+
+use super::funnel::coverage_label;
+use super::model::{LaMetric, MetricPeriod, MetricResult};
+use super::trend::fmt_value;
+use crate::schema::{Metric, MetricUnit, Schema};
+use crate::validate::{rules, Finding, Severity, Validation};
+
+const RULE: &str = "PLAUS004";
+
+/// `D01 and D02`, `B02, B03 and B01`.
+fn and_list(items: &[&str]) -> String {
+    match items.split_last() {
+        Some((last, rest)) if !rest.is_empty() => format!("{} and {last}", rest.join(", ")),
+        Some((last, _)) => last.to_string(),
+        None => String::new(),
+    }
+}
+
+fn number(v: f64) -> String {
+    if v.fract() == 0.0 {
+        format!("{v}")
+    } else {
+        format!("{v:.2}")
+    }
+}
+
+fn message(
+    schema: &Schema,
+    m: &MetricResult,
+    p: &MetricPeriod,
+    la: &LaMetric,
+    items: &[&str],
+) -> String {
+    let value = la.value.map(|v| fmt_value(m.unit, v)).unwrap_or_default();
+    let (num, den) = (la.numerator.unwrap_or(0.0), la.denominator.unwrap_or(0.0));
+    let check = format!("Please check {}.", and_list(items));
+    if let Some(f) = &p.outliers.funnel {
+        let outer = f.limits_at(den).outer;
+        let limit = |x: f64| fmt_value(MetricUnit::Percent, x * 100.0);
+        format!(
+            "Your value of {} ({}), {value} ({} of {}), is outside the region's {} funnel limits ({}–{}) \
+             for a denominator ({}) of {}. {check}",
+            m.id,
+            m.title,
+            number(num),
+            number(den),
+            coverage_label(schema.outliers.funnel_outer_z),
+            limit(outer.low),
+            limit(outer.high),
+            Metric::side_text(&m.denominator),
+            number(den),
+        )
+    } else {
+        let (median, z, limit) = match &p.outliers.robust {
+            Some(r) => (fmt_value(m.unit, r.median), la.z.unwrap_or(0.0), r.limit),
+            None => (String::new(), 0.0, 0.0),
+        };
+        format!(
+            "Your value of {} ({}), {value} ({} / {}), is far from the region's other values: \
+             the regional median is {median} and your robust z-score is {z:.1} (beyond ±{limit} is an outlier). {check}",
+            m.id,
+            m.title,
+            number(num),
+            number(den),
+        )
+    }
+}
+
+/// A PLAUS004 finding for every outlier of every metric and period, by LA code, period, metric.
+pub(crate) fn outlier_findings(
+    schema: &Schema,
+    validation: &Validation,
+    metrics: &[MetricResult],
+) -> Vec<Finding> {
+    let (severity, action) = match rules::rule(RULE) {
+        Some(r) => (r.severity, r.action),
+        None => (Severity::Warning, ""),
+    };
+    let action = if action.is_empty() {
+        "Check the items of this metric; if they are right, tell the network what explains the difference."
+    } else {
+        action
+    };
+    let mut out = Vec::new();
+    for m in metrics {
+        let Some(metric) = schema.metric(&m.id) else {
+            continue;
+        };
+        let items = metric.items();
+        for p in &m.periods {
+            for la in p.las.iter().filter(|l| l.outlier) {
+                let file = validation
+                    .used(&la.la_code, p.period)
+                    .map(|s| s.file.clone())
+                    .unwrap_or_default();
+                out.push(Finding {
+                    la_code: Some(la.la_code.clone()),
+                    la_name: Some(la.la_name.clone()),
+                    period: Some(p.period),
+                    file,
+                    severity,
+                    rule: RULE,
+                    items: items.iter().map(|s| s.to_string()).collect(),
+                    cell: None,
+                    value: None,
+                    message: message(schema, m, p, la, &items),
+                    action: action.to_string(),
+                });
+            }
+        }
+    }
+    out.sort_by(|a, b| (&a.la_code, a.period).cmp(&(&b.la_code, b.period)));
+    out
+}
