@@ -4,7 +4,7 @@ use super::funnel::coverage_label;
 use super::model::{LaMetric, MetricPeriod, MetricResult};
 use super::trend::fmt_value;
 use crate::schema::{Metric, MetricUnit, Schema};
-use crate::validate::{rules, Finding, Severity, Validation};
+use crate::validate::{rules, Finding, Validation};
 
 const RULE: &str = "PLAUS004";
 
@@ -25,24 +25,16 @@ fn number(v: f64) -> String {
     }
 }
 
-fn message(
-    schema: &Schema,
-    m: &MetricResult,
-    p: &MetricPeriod,
-    la: &LaMetric,
-    items: &[&str],
-) -> String {
+/// The `{detail}` of the PLAUS004 message: the value and why it is an outlier.
+fn detail(schema: &Schema, m: &MetricResult, p: &MetricPeriod, la: &LaMetric) -> String {
     let value = la.value.map(|v| fmt_value(m.unit, v)).unwrap_or_default();
     let (num, den) = (la.numerator.unwrap_or(0.0), la.denominator.unwrap_or(0.0));
-    let check = format!("Please check {}.", and_list(items));
     if let Some(f) = &p.outliers.funnel {
         let outer = f.limits_at(den).outer;
         let limit = |x: f64| fmt_value(MetricUnit::Percent, x * 100.0);
         format!(
-            "Your value of {} ({}), {value} ({} of {}), is outside the region's {} funnel limits ({}–{}) \
-             for a denominator ({}) of {}. {check}",
-            m.id,
-            m.title,
+            "{value} ({} of {}), is outside the region's {} funnel limits ({}–{}) \
+             for a denominator ({}) of {}",
             number(num),
             number(den),
             coverage_label(schema.outliers.funnel_outer_z),
@@ -57,10 +49,8 @@ fn message(
             None => (String::new(), 0.0, 0.0),
         };
         format!(
-            "Your value of {} ({}), {value} ({} / {}), is far from the region's other values: \
-             the regional median is {median} and your robust z-score is {z:.1} (beyond ±{limit} is an outlier). {check}",
-            m.id,
-            m.title,
+            "{value} ({} / {}), is far from the region's other values: \
+             the regional median is {median} and your robust z-score is {z:.1} (beyond ±{limit} is an outlier)",
             number(num),
             number(den),
         )
@@ -73,14 +63,8 @@ pub(crate) fn outlier_findings(
     validation: &Validation,
     metrics: &[MetricResult],
 ) -> Vec<Finding> {
-    let (severity, action) = match rules::rule(RULE) {
-        Some(r) => (r.severity, r.action),
-        None => (Severity::Warning, ""),
-    };
-    let action = if action.is_empty() {
-        "Check the items of this metric; if they are right, tell the network what explains the difference."
-    } else {
-        action
+    let Some(rule) = rules::rule(RULE) else {
+        return Vec::new();
     };
     let mut out = Vec::new();
     for m in metrics {
@@ -99,13 +83,20 @@ pub(crate) fn outlier_findings(
                     la_name: Some(la.la_name.clone()),
                     period: Some(p.period),
                     file,
-                    severity,
+                    severity: rule.severity,
                     rule: RULE,
                     items: items.iter().map(|s| s.to_string()).collect(),
                     cell: None,
                     value: None,
-                    message: message(schema, m, p, la, &items),
-                    action: action.to_string(),
+                    message: rules::fill(
+                        rule.message,
+                        &[
+                            ("metric", &format!("{} ({})", m.id, m.title)),
+                            ("detail", &detail(schema, m, p, la)),
+                            ("item", &and_list(&items)),
+                        ],
+                    ),
+                    action: rule.action.to_string(),
                 });
             }
         }

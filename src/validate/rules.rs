@@ -441,8 +441,8 @@ pub static RULES: &[Rule] = &[
         family: Family::Plausibility,
         severity: Severity::Warning,
         summary: "The LA's value of a metric is a regional outlier (funnel plot or robust z).",
-        message: "{metric} for {la} is {detail}, an outlier among the region's LAs.",
-        action: "Check the figures it is worked out from. If they are right, say what explains the difference in the Notes column.",
+        message: "Your value of {metric}, {detail}. Please check {item}.",
+        action: "Check the items of this metric; if they are right, tell the network what explains the difference.",
     },
 ];
 
