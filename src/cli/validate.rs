@@ -4,7 +4,10 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use kinbench::ingest::Limits;
-use kinbench::report::{self, check_destination, io_message, write_atomically, OutputsWritten};
+use kinbench::report::{
+    self, check_destination, io_message, write_atomically, OutputsWritten, Presenter, RunContext,
+    RunInfo,
+};
 use kinbench::validate::{self, Options};
 
 use super::args::{load_schema, region};
@@ -53,8 +56,23 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<(), CliError> {
     let validation = validate::validate_folder(&schema, &args.returns, &options)
         .map_err(|e| returns_error(io_message(&e)))?;
     progress(&format!("writing outputs to '{}'", args.out.display()));
+    let info = RunInfo {
+        tool: RunInfo::tool_name(),
+        schema_origin: schema.origin.clone(),
+        region_name: options.region_name.clone(),
+        period: None,
+        as_of: RunInfo::as_of(&validation, None),
+    };
+    let presenter = Presenter::internal();
+    let ctx = RunContext {
+        schema: &schema,
+        validation: &validation,
+        benchmark: None,
+        presenter: &presenter,
+        info: &info,
+    };
     let entries = write_atomically(&args.out, args.force, |dir| {
-        report::write_report(&schema, &validation, dir).map_err(CliError::from)
+        report::write_report(&ctx, dir).map_err(CliError::from)
     })?;
     let outputs = OutputsWritten {
         folder: args.out.display().to_string(),

@@ -3,21 +3,23 @@
 
 pub mod charts;
 pub mod console;
+mod context;
 pub mod feedback;
 pub mod findings_csv;
 pub mod output;
+pub mod pack;
 pub mod present;
+pub mod workbook;
 
 use std::fs::File;
 use std::io::BufWriter;
 use std::path::Path;
 
 pub use console::{summary, OutputsWritten};
+pub use context::{RunContext, RunInfo};
 pub use findings_csv::write_findings_csv;
 pub use output::{check_destination, io_message, write_atomically, OutputError};
-
-use crate::schema::Schema;
-use crate::validate::Validation;
+pub use present::Presenter;
 
 /// Why a report could not be written.
 #[derive(Debug, thiserror::Error)]
@@ -45,10 +47,10 @@ pub const FEEDBACK_DIR: &str = "feedback";
 /// Writes `feedback/` and `findings.csv` into `out_dir` (which must exist)
 /// and says what was written, paths relative to `out_dir`.
 pub fn write_report(
-    schema: &Schema,
-    validation: &Validation,
+    ctx: &RunContext<'_>,
     out_dir: &Path,
 ) -> Result<Vec<(String, String)>, ReportError> {
+    let (schema, validation) = (ctx.schema, ctx.validation);
     let counts = feedback::write_all(schema, validation, out_dir)?;
     let csv_path = out_dir.join(FINDINGS_CSV);
     let file = File::create(&csv_path).map_err(|e| ReportError::write(&csv_path, &e))?;

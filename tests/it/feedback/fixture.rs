@@ -230,3 +230,24 @@ pub fn validation(schema: &Schema) -> Validation {
         findings,
     }
 }
+
+/// Writes the report for `validation` as `kinbench validate` does (internal mode).
+pub fn write_report(schema: &Schema, validation: &Validation, dir: &std::path::Path) {
+    use kinbench::report::{Presenter, RunContext, RunInfo};
+    let info = RunInfo {
+        tool: RunInfo::tool_name(),
+        schema_origin: schema.origin.clone(),
+        region_name: validation.region_name.clone(),
+        period: None,
+        as_of: RunInfo::as_of(validation, None),
+    };
+    let presenter = Presenter::internal();
+    let ctx = RunContext {
+        schema,
+        validation,
+        benchmark: None,
+        presenter: &presenter,
+        info: &info,
+    };
+    kinbench::report::write_report(&ctx, dir).unwrap();
+}

@@ -82,7 +82,7 @@ fn an_unidentified_file_gets_its_own_feedback_showing_nothing_was_read() {
     assert_eq!(last.findings.len(), 1);
 
     let tmp = tempfile::tempdir().unwrap();
-    kinbench::report::write_report(&schema, &v, tmp.path()).unwrap();
+    super::fixture::write_report(&schema, &v, tmp.path());
     let path = tmp
         .path()
         .join("feedback/period unknown/unidentified - sub_broken.xlsx.xlsx");
