@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# Times kinbench's main jobs with a release build, and writes the numbers to
+# stdout as a Markdown table (docs/performance.md records a run).
+#
+#   benches/bench.sh [RUNS]      # default 5 runs of each job; plain bash and awk
+#
+# Inputs: the committed sample_returns/ (19 LAs x 4 quarters) and a generated
+# all-England set (153 LAs x 4 quarters, with faults), made once into a temp dir.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+runs=${1:-5}
+
+cargo build --release --quiet
+bin=target/release/kinbench
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+"$bin" sample --region all --faults --out "$work/england" >/dev/null
+
+# Median wall time in seconds of `runs` runs of a command (each into a fresh folder).
+median() {
+  local times=()
+  for i in $(seq "$runs"); do
+    rm -rf "$work/out"
+    local start end
+    start=$(date +%s.%N)
+    "$@" --out "$work/out" >/dev/null
+    end=$(date +%s.%N)
+    times+=("$(awk -v a="$start" -v b="$end" 'BEGIN {print b - a}')")
+  done
+  printf '%s\n' "${times[@]}" | sort -n | awk '{a[NR]=$1} END {printf "%.2f", a[int((NR+1)/2)]}'
+}
+
+echo "| job | input | median of $runs (s) |"
+echo "|---|---|---|"
+echo "| validate | sample_returns (77 files) | $(median "$bin" validate sample_returns) |"
+echo "| validate | England, 153 LAs x 4 quarters ($(ls "$work/england" | wc -l) files) | $(median "$bin" validate "$work/england" --region all) |"
+if "$bin" run --help >/dev/null 2>&1; then
+  echo "| run (everything, charts included) | sample_returns | $(median "$bin" run sample_returns) |"
+  echo "| run (everything, charts included) | England, 153 LAs x 4 quarters | $(median "$bin" run "$work/england" --region all) |"
+fi
+echo
+echo "Machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo); $(rustc --version)."
