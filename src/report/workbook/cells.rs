@@ -208,13 +208,28 @@ pub(super) fn sheet_name(wanted: &str, taken: &[String]) -> String {
             format!(" ({i})")
         };
         let room = 31 - suffix.chars().count();
-        let stem: String = base.chars().take(room).collect();
-        let name = format!("{}{suffix}", stem.trim_end());
+        let name = format!("{}{suffix}", cut_at_word(&base, room));
         if !clash(&name) {
             return name;
         }
     }
     unreachable!("some suffix is free")
+}
+
+/// At most `room` characters, ending at a word boundary when a word would be cut
+/// and the boundary is past the first few characters (the metric id).
+fn cut_at_word(text: &str, room: usize) -> &str {
+    let Some((end, _)) = text.char_indices().nth(room) else {
+        return text;
+    };
+    let head = &text[..end];
+    if text[end..].starts_with(' ') {
+        return head.trim_end();
+    }
+    match head.rfind(' ') {
+        Some(i) if i > 4 => head[..i].trim_end(),
+        _ => head,
+    }
 }
 
 #[cfg(test)]
@@ -226,6 +241,10 @@ mod tests {
         assert_eq!(
             sheet_name("M11 Relatives/friends share of SGOs", &[]),
             "M11 Relatives friends share of"
+        );
+        assert_eq!(
+            sheet_name("M03 Temporary share of approvals", &[]),
+            "M03 Temporary share of"
         );
         assert_eq!(sheet_name("a:b?", &[]), "a b");
         let taken = vec!["About".to_string()];

@@ -65,10 +65,8 @@ pub(super) fn write(
     sheet.set_freeze_panes(TABLE_HEADER + 1, 1)?;
 
     let rows = sorted_rows(b, m, here);
-    let mut row = TABLE_HEADER + 1;
-    for r in &rows {
+    for (row, r) in (TABLE_HEADER + 1..).zip(rows.iter()) {
         la_row(b, sheet, row, m.unit, r)?;
-        row += 1;
     }
     metric_chart::write(b, sheet, m, here, &rows)
 }
