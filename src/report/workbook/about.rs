@@ -5,12 +5,12 @@ use std::collections::BTreeMap;
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::cells::{header, text, widths};
+use super::cells::{fit_row, header, text, widths};
 use super::Book;
 
 pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError> {
     let (ctx, bm, fmt) = (b.ctx, b.bm, &b.fmt);
-    widths(sheet, &[28.0, 70.0, 14.0, 60.0, 24.0])?;
+    widths(sheet, &[28.0, 70.0, 12.0, 24.0])?;
     let title = format!(
         "Kinship care benchmarking: {}, {}",
         bm.region_name, bm.period
@@ -41,6 +41,7 @@ pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError
     for (name, what) in how_to_read(b) {
         text(sheet, row, 0, &name, Some(&fmt.bold))?;
         text(sheet, row, 1, &what, Some(&fmt.wrap))?;
+        fit_row(sheet, row, &[(&what, 70.0)])?;
         row += 1;
     }
 
@@ -50,6 +51,7 @@ pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError
     for (name, what) in method(b) {
         text(sheet, row, 0, name, Some(&fmt.bold))?;
         text(sheet, row, 1, &what, Some(&fmt.wrap))?;
+        fit_row(sheet, row, &[(&what, 70.0)])?;
         row += 1;
     }
 
@@ -67,7 +69,7 @@ pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError
         fmt,
         row,
         0,
-        &["Series", "Metrics", "Year ending 31 March", "Source"],
+        &["Series", "Source", "Year ending 31 March", "Metrics"],
     )?;
     row += 1;
     let mut used: BTreeMap<(String, i32), (Vec<String>, String)> = BTreeMap::new();
@@ -94,9 +96,11 @@ pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError
             .find(|s| &s.key == series)
             .map_or(series.as_str(), |s| s.title.as_str());
         text(sheet, row, 0, title, Some(&fmt.wrap))?;
-        text(sheet, row, 1, &metrics.join(", "), None)?;
-        sheet.write_number_with_format(row, 2, f64::from(*year), &fmt.integer)?;
-        text(sheet, row, 3, source, Some(&fmt.wrap))?;
+        text(sheet, row, 1, source, Some(&fmt.wrap))?;
+        // A year as a label, top-aligned with the wrapped text beside it.
+        text(sheet, row, 2, &year.to_string(), Some(&fmt.wrap))?;
+        text(sheet, row, 3, &metrics.join(", "), Some(&fmt.wrap))?;
+        fit_row(sheet, row, &[(title, 28.0), (source, 70.0)])?;
         row += 1;
     }
 

@@ -40,15 +40,19 @@ pub(super) struct Formats {
     pub rate0: Format,
     pub rate1: Format,
     pub integer: Format,
+    /// Plain cells: general number format, top-aligned.
+    pub top: Format,
 }
 
 impl Formats {
     pub fn new() -> Formats {
-        let num = |f: &str| Format::new().set_num_format(f);
+        // Top-aligned throughout: rows grown for wrapped text keep their cells level.
+        let top = Format::new().set_align(FormatAlign::Top);
+        let num = |f: &str| top.clone().set_num_format(f);
         Formats {
             title: Format::new().set_bold().set_font_size(14),
             subtitle: Format::new().set_bold().set_font_size(12),
-            bold: Format::new().set_bold(),
+            bold: top.clone().set_bold(),
             header: Format::new()
                 .set_bold()
                 .set_background_color(Color::RGB(0xD9E1F2))
@@ -56,16 +60,18 @@ impl Formats {
                 .set_text_wrap()
                 .set_align(FormatAlign::Top),
             wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
-            note: Format::new()
+            note: top
+                .clone()
                 .set_italic()
                 .set_font_color(Color::RGB(palette::DARK_GREY)),
-            symbol: Format::new().set_align(FormatAlign::Right),
+            symbol: top.clone().set_align(FormatAlign::Right),
             z: num("0.00"),
             count0: num("#,##0"),
             count2: num("#,##0.00"),
             rate0: num("0"),
             rate1: num("0.0"),
             integer: num("0"),
+            top,
         }
     }
 
@@ -109,9 +115,13 @@ pub(super) fn text(
     }
     match format {
         Some(f) => sheet.write_string_with_format(row, col, value, f)?,
-        None => sheet.write_string(row, col, value)?,
+        None => sheet.write_string_with_format(row, col, value, &top())?,
     };
     Ok(())
+}
+
+fn top() -> Format {
+    Format::new().set_align(FormatAlign::Top)
 }
 
 /// Writes a value as the presenter shows it: a number cell, or its DfE symbol as text.
@@ -161,8 +171,38 @@ pub(super) fn header(
     for (i, t) in titles.iter().enumerate() {
         text(sheet, row, col + i as u16, t, Some(&fmt.header))?;
     }
-    // Generated files do not grow rows to fit wrapped text: room for two lines.
-    sheet.set_row_height(row, 30)?;
+    // Generated files do not grow rows to fit wrapped text; headers sit in
+    // narrow number columns, so allow for about ten characters a line.
+    let lines = titles
+        .iter()
+        .map(|t| t.chars().count().div_ceil(10))
+        .max()
+        .unwrap_or(1)
+        .clamp(2, 4);
+    sheet.set_row_height(row, 15.0 * lines as f64)?;
+    Ok(())
+}
+
+/// Makes `row` tall enough for the wrapped text of `cells` (text, column width):
+/// Excel and LibreOffice do not grow the rows of a generated file to fit.
+pub(super) fn fit_row(
+    sheet: &mut Worksheet,
+    row: u32,
+    cells: &[(&str, f64)],
+) -> Result<(), XlsxError> {
+    let lines = cells
+        .iter()
+        .map(|(text, width)| {
+            // A column `width` units wide holds about that many average characters.
+            let per_line = (width * 1.1).max(1.0);
+            text.split('\n')
+                .map(|l| (l.chars().count() as f64 / per_line).ceil().max(1.0))
+                .sum::<f64>()
+        })
+        .fold(1.0, f64::max);
+    if lines > 1.0 {
+        sheet.set_row_height(row, 15.0 * lines.min(27.0))?;
+    }
     Ok(())
 }
 

@@ -53,7 +53,7 @@ pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError
         for (c, item) in schema.items.iter().enumerate() {
             let usable = sub.usable(&item.code).is_some();
             let col = FIRST_ITEM_COL + c as u16;
-            sheet.write_number(row, col, if usable { 1.0 } else { 0.0 })?;
+            sheet.write_number_with_format(row, col, if usable { 1.0 } else { 0.0 }, &fmt.top)?;
         }
     }
     if !las.is_empty() && n_items > 0 {
@@ -133,9 +133,9 @@ fn counts_table(
     let mut r = row + 1;
     for (c, label) in rows {
         text(sheet, r, 0, &c.code, None)?;
-        sheet.write_number(r, 1, c.usable as f64)?;
-        sheet.write_number(r, 2, c.received as f64)?;
-        sheet.write_number(r, 3, c.region as f64)?;
+        sheet.write_number_with_format(r, 1, c.usable as f64, &fmt.top)?;
+        sheet.write_number_with_format(r, 2, c.received as f64, &fmt.top)?;
+        sheet.write_number_with_format(r, 3, c.region as f64, &fmt.top)?;
         text(sheet, r, 4, label, None)?;
         r += 1;
     }

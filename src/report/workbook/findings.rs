@@ -6,7 +6,7 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::cells::{header, text, widths};
+use super::cells::{fit_row, header, text, widths};
 use super::Book;
 use crate::validate::rules;
 
@@ -57,7 +57,8 @@ pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError
         text(sheet, row, 6, f.cell.as_deref().unwrap_or(""), None)?;
         if p.publish() {
             let summary = rules::rule(f.rule).map_or("", |r| r.summary);
-            text(sheet, row, 8, summary, None)?;
+            text(sheet, row, 8, summary, Some(&fmt.wrap))?;
+            fit_row(sheet, row, &[(summary, 70.0)])?;
         } else {
             text(
                 sheet,
@@ -66,8 +67,10 @@ pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError
                 &b.scrub(f.value.as_deref().unwrap_or("")),
                 None,
             )?;
-            text(sheet, row, 8, &b.scrub(&f.message), None)?;
-            text(sheet, row, 9, &b.scrub(&f.action), None)?;
+            let (message, action) = (b.scrub(&f.message), b.scrub(&f.action));
+            text(sheet, row, 8, &message, Some(&fmt.wrap))?;
+            text(sheet, row, 9, &action, Some(&fmt.wrap))?;
+            fit_row(sheet, row, &[(&message, 70.0), (&action, 50.0)])?;
         }
     }
     let last = findings.len() as u32;

@@ -220,7 +220,9 @@ fn la_row(
             true => e.reason.as_str().to_string(),
             false => format!("{}: {}", e.reason.as_str(), e.detail),
         };
-        text(sheet, row, 8, &b.scrub(&why), Some(&fmt.wrap))?;
+        let why = b.scrub(&why);
+        text(sheet, row, 8, &why, Some(&fmt.wrap))?;
+        super::cells::fit_row(sheet, row, &[(&why, 30.0)])?;
     }
     Ok(())
 }

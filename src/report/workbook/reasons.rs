@@ -59,7 +59,7 @@ pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError
                 &p.total_count(Some(part.total)),
                 Kind::Count,
             )?;
-            sheet.write_number(r, 3, part.n_las as f64)?;
+            sheet.write_number_with_format(r, 3, part.n_las as f64, &fmt.top)?;
             shown(sheet, fmt, r, 4, &p.region_rate(part.share), Kind::Rate)?;
         }
         let last = first + parts.len() as u32;

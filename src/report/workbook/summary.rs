@@ -2,7 +2,7 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::cells::{header, shown, shown_opt, text, widths, Kind};
+use super::cells::{fit_row, header, shown, shown_opt, text, widths, Kind};
 use super::Book;
 use crate::aggregate::{MetricPeriod, MetricResult};
 use crate::report::present::Shown;
@@ -73,9 +73,10 @@ pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError
         };
         text(sheet, row, 0, &c.item, None)?;
         text(sheet, row, 1, &c.label, Some(&fmt.wrap))?;
+        fit_row(sheet, row, &[(&c.label, 40.0)])?;
         let total = ctx.presenter.total_count(Some(cp.total));
         shown(sheet, fmt, row, 3, &total, Kind::Count)?;
-        sheet.write_number(row, 4, cp.n_las as f64)?;
+        sheet.write_number_with_format(row, 4, cp.n_las as f64, &fmt.top)?;
         // A mean beside a suppressed total would give the total away.
         let mean = match total {
             Shown::Symbol(s) => Shown::Symbol(s),
@@ -132,10 +133,11 @@ fn metric_row(
         sheet.write_number_with_format(row, 8, f64::from(e.year_ending), &fmt.integer)?;
     }
     let Some(h) = here else {
+        fit_row(sheet, row, &[(&m.title, 40.0), (&m.narrative, 70.0)])?;
         return text(sheet, row, 14, &m.narrative, Some(&fmt.wrap));
     };
-    sheet.write_number(row, 9, h.region.n_included as f64)?;
-    sheet.write_number(row, 10, h.region.n_excluded as f64)?;
+    sheet.write_number_with_format(row, 9, h.region.n_included as f64, &fmt.top)?;
+    sheet.write_number_with_format(row, 10, h.region.n_excluded as f64, &fmt.top)?;
     text(sheet, row, 11, &exclusion_text(h), Some(&fmt.wrap))?;
     let outliers: Vec<String> = h
         .las
@@ -154,6 +156,17 @@ fn metric_row(
     text(sheet, row, 12, &outliers, Some(&fmt.wrap))?;
     let without = rate(h.region.pooled_without_outliers);
     shown(sheet, fmt, row, 13, &without, Kind::Rate)?;
+    let why = exclusion_text(h);
+    fit_row(
+        sheet,
+        row,
+        &[
+            (&m.title, 40.0),
+            (&why, 24.0),
+            (&outliers, 24.0),
+            (&m.narrative, 70.0),
+        ],
+    )?;
     text(sheet, row, 14, &m.narrative, Some(&fmt.wrap))
 }
 
