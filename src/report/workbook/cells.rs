@@ -86,6 +86,7 @@ impl Formats {
         Format::new()
             .set_background_color(Color::RGB(fill))
             .set_font_color(Color::RGB(font))
+            .set_align(FormatAlign::Top)
     }
 
     fn number(&self, kind: Kind, decimals: usize) -> &Format {
