@@ -8,3 +8,4 @@ mod sample;
 mod sample_returns;
 mod schema;
 mod template;
+mod workbook;

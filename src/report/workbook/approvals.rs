@@ -1,0 +1,178 @@
+//! The Approvals sheet: the metric drawn as a split (`chart = "stacked"` in
+//! metrics.toml) per LA: its numerator as the first part and the complement
+//! (denominator − numerator) as the second, with a 100% stacked bar chart.
+
+use rust_xlsxwriter::{
+    Chart, ChartAxisCrossing, ChartFormat, ChartLegendPosition, ChartSolidFill, ChartType,
+    Worksheet, XlsxError,
+};
+
+use super::cells::{header, palette, shown, shown_opt, text, widths, Kind};
+use super::metric_sheet::sorted_rows;
+use super::Book;
+use crate::aggregate::MetricResult;
+use crate::schema::Metric;
+
+/// The table's header row; LAs follow it.
+pub(super) const HEADER_ROW: u32 = 4;
+
+/// The metric whose chart is the stacked split, if the schema has one.
+pub(super) fn metric<'a>(b: &'a Book<'_>) -> Option<&'a MetricResult> {
+    let m = b.ctx.schema.metrics.iter().find(|m| m.chart == "stacked")?;
+    b.bm.metric(&m.id)
+}
+
+pub(super) fn write(
+    b: &Book<'_>,
+    sheet: &mut Worksheet,
+    m: &MetricResult,
+) -> Result<(), XlsxError> {
+    let (p, fmt, bm) = (b.ctx.presenter, &b.fmt, b.bm);
+    widths(sheet, &[30.0, 14.0, 14.0, 10.0, 12.0, 30.0])?;
+    let schema_metric = b.ctx.schema.metric(&m.id);
+    let part = schema_metric
+        .and_then(|s| s.part_label.clone())
+        .unwrap_or_else(|| Metric::side_text(&m.numerator));
+    let rest = schema_metric
+        .and_then(|s| s.complement.clone())
+        .unwrap_or_else(|| "Rest".to_string());
+    let title = format!(
+        "{}: {}, {}",
+        m.title,
+        bm.region_name,
+        b.period_label(bm.period)
+    );
+    text(sheet, 0, 0, &title, Some(&fmt.title))?;
+    text(sheet, 1, 0, p.mode_note(), Some(&fmt.bold))?;
+    let how = format!(
+        "{part} = {}; {rest} = ({}) − ({}). LAs whose pair is not valid are listed below the region.",
+        Metric::side_text(&m.numerator),
+        Metric::side_text(&m.denominator),
+        Metric::side_text(&m.numerator)
+    );
+    text(sheet, 2, 0, &how, Some(&fmt.note))?;
+    let share = format!("{part} share (%)");
+    header(
+        sheet,
+        fmt,
+        HEADER_ROW,
+        0,
+        &["LA", &part, &rest, "Total", &share, "Not included because"],
+    )?;
+    sheet.set_freeze_panes(HEADER_ROW + 1, 1)?;
+    let Some(here) = m.at(bm.period) else {
+        return Ok(());
+    };
+    let rows = sorted_rows(b, m, here);
+    let first = HEADER_ROW + 1;
+    let mut row = first;
+    for r in rows.iter().filter(|r| r.la.included()) {
+        let (num, den) = (
+            r.la.numerator.unwrap_or(0.0),
+            r.la.denominator.unwrap_or(0.0),
+        );
+        text(sheet, row, 0, &r.name, None)?;
+        shown(sheet, fmt, row, 1, &p.la_count(Some(num)), Kind::Count)?;
+        shown(
+            sheet,
+            fmt,
+            row,
+            2,
+            &p.la_count(Some(den - num)),
+            Kind::Count,
+        )?;
+        shown(sheet, fmt, row, 3, &p.la_count(Some(den)), Kind::Count)?;
+        shown_opt(sheet, fmt, row, 4, r.value.clone(), Kind::Rate)?;
+        row += 1;
+    }
+    let region = &here.region;
+    let kept = rows.iter().filter(|r| r.la.included() && !r.la.outlier);
+    let (kn, kd) = kept.fold((0.0, 0.0), |(n, d), r| {
+        (
+            n + r.la.numerator.unwrap_or(0.0),
+            d + r.la.denominator.unwrap_or(0.0),
+        )
+    });
+    let mut totals = vec![(
+        format!("{} (all included LAs)", bm.region_name),
+        region.numerator,
+        region.denominator,
+        region.pooled,
+    )];
+    if region.n_outliers > 0 {
+        totals.push((
+            format!("{} without outliers", bm.region_name),
+            kn,
+            kd,
+            region.pooled_without_outliers,
+        ));
+    }
+    for (label, num, den, pooled) in totals {
+        text(sheet, row, 0, &label, Some(&fmt.bold))?;
+        shown(sheet, fmt, row, 1, &p.total_count(Some(num)), Kind::Count)?;
+        shown(
+            sheet,
+            fmt,
+            row,
+            2,
+            &p.total_count(Some(den - num)),
+            Kind::Count,
+        )?;
+        shown(sheet, fmt, row, 3, &p.total_count(Some(den)), Kind::Count)?;
+        shown(sheet, fmt, row, 4, &p.region_rate(pooled), Kind::Rate)?;
+        row += 1;
+    }
+    let last = row - 1;
+    for r in rows.iter().filter(|r| !r.la.included()) {
+        text(sheet, row, 0, &r.name, None)?;
+        if let Some(e) = &r.la.excluded {
+            text(
+                sheet,
+                row,
+                5,
+                &b.scrub(&format!("{}: {}", e.reason.as_str(), e.detail)),
+                Some(&fmt.wrap),
+            )?;
+        }
+        row += 1;
+    }
+    if last < first {
+        return Ok(());
+    }
+
+    let name = b.current();
+    let mut chart = Chart::new(ChartType::BarPercentStacked);
+    for (col, label, colour) in [
+        (1u16, &part, palette::DARK_BLUE),
+        (2, &rest, palette::TURQUOISE),
+    ] {
+        chart
+            .add_series()
+            .set_name(label.as_str())
+            .set_categories((name.as_str(), first, 0, last, 0))
+            .set_values((name.as_str(), first, col, last, col))
+            .set_format(ChartFormat::new().set_solid_fill(ChartSolidFill::new().set_color(colour)))
+            .set_gap(40);
+    }
+    super::cells::chart_title(
+        &mut chart,
+        &format!(
+            "{} and {}, {}, {}",
+            part,
+            rest.to_lowercase(),
+            bm.region_name,
+            bm.period
+        ),
+    );
+    chart
+        .y_axis()
+        .set_reverse()
+        .set_crossing(ChartAxisCrossing::Max)
+        .set_label_interval(1);
+    chart.legend().set_position(ChartLegendPosition::Bottom);
+    chart
+        .set_width(640)
+        .set_height(120 + 24 * (last - first + 1));
+    sheet.insert_chart(HEADER_ROW, 7, &chart)?;
+    Ok(())
+}
