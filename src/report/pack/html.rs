@@ -76,9 +76,12 @@ pub fn headline(ctx: &RunContext<'_>, b: &Benchmark) -> Vec<HeadlineRow> {
 
 /// The change on the previous quarter, on the values as shown: "+1.2 pp", "−0.3".
 fn change(ctx: &RunContext<'_>, b: &Benchmark, m: &MetricResult) -> String {
+    // On the values as the table shows them (one decimal), so the change
+    // is the difference a reader would work out.
     let shown = |period| {
         m.at(period)
             .and_then(|mp| ctx.presenter.region_rate(mp.region.pooled).number())
+            .map(|v| (v * 10.0).round() / 10.0)
     };
     let (Some(now), Some(then)) = (shown(b.period), shown(b.period.prev())) else {
         return "–".to_string();
