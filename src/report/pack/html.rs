@@ -28,8 +28,8 @@ pub struct HeadlineRow {
 #[derive(Serialize)]
 struct ChartView<'a> {
     stem: &'a str,
+    heading: &'a str,
     title: &'a str,
-    subtitle: &'a str,
     narrative: &'a str,
 }
 
@@ -143,8 +143,8 @@ pub fn render(ctx: &RunContext<'_>, b: &Benchmark, built: &[PackChart]) -> Resul
         .iter()
         .map(|c| ChartView {
             stem: &c.stem,
+            heading: &c.heading,
             title: &c.title,
-            subtitle: &c.subtitle,
             narrative: &c.narrative,
         })
         .collect();

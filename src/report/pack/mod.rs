@@ -26,6 +26,8 @@ pub const PACK_HTML: &str = "chart_pack.html";
 pub struct PackChart {
     /// File stem under `charts/`: `m01_bars`, `approvals`, `coverage`.
     pub stem: String,
+    /// The page's heading over the chart: `M01 SGO share of exits: LAs ranked`.
+    pub heading: String,
     /// The finding, as drawn at the top of the chart.
     pub title: String,
     /// What is measured.
@@ -39,11 +41,16 @@ impl PackChart {
     fn new(stem: String, frame: Frame, narrative: &str, rendered: Rendered) -> PackChart {
         PackChart {
             stem,
+            heading: frame.subtitle.clone(),
             title: frame.title,
             subtitle: frame.subtitle,
             narrative: narrative.to_string(),
             rendered,
         }
+    }
+
+    fn headed(self, heading: String) -> PackChart {
+        PackChart { heading, ..self }
     }
 }
 
@@ -54,24 +61,28 @@ pub fn build_charts(ctx: &RunContext<'_>, b: &Benchmark) -> Result<Vec<PackChart
     let p = ctx.presenter;
     let mut out = Vec::new();
     for m in &b.metrics {
-        out.push(metric_charts::bars(p, b, m)?);
+        let head = |kind: &str| format!("{} {}: {kind}", m.id, m.short);
+        out.push(metric_charts::bars(p, b, m)?.headed(head("LAs ranked")));
         if m.unit.is_proportion() {
-            out.push(metric_charts::funnel(ctx.schema, p, b, m)?);
+            let funnel = metric_charts::funnel(ctx.schema, p, b, m)?;
+            out.push(funnel.headed(head("funnel plot")));
         }
-        out.push(metric_charts::trend(p, b, m)?);
+        out.push(metric_charts::trend(p, b, m)?.headed(head("over time")));
     }
     let stacked = ctx.schema.metrics.iter().filter(|s| s.chart == "stacked");
     for (i, spec) in stacked.enumerate() {
         if let Some(m) = b.metric(&spec.id) {
             let stem = numbered("approvals", i, &spec.id);
-            out.push(other_charts::stacked(p, b, spec, m, &stem)?);
+            let chart = other_charts::stacked(p, b, spec, m, &stem)?;
+            out.push(chart.headed(format!("{} {}: each LA's split", m.id, m.short)));
         }
     }
     for (i, br) in b.breakdowns.iter().enumerate() {
         let stem = numbered("reasons", i, &br.id);
-        out.push(other_charts::breakdown(p, b, br, &stem)?);
+        out.push(other_charts::breakdown(p, b, br, &stem)?.headed(br.title.clone()));
     }
-    out.push(other_charts::coverage(ctx.schema, p, b)?);
+    let coverage = other_charts::coverage(ctx.schema, p, b)?;
+    out.push(coverage.headed("Coverage of the returns".to_string()));
     Ok(out)
 }
 
