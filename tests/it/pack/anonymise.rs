@@ -77,3 +77,21 @@ fn an_anonymised_la_feedback_names_only_that_la() {
     }
     assert!(text.contains(anonymised().mode_note()));
 }
+
+#[test]
+fn the_published_pack_writes_la_percentages_whole_and_the_region_to_one_decimal() {
+    let p = Presenter::new(&region(&sample().schema), true, false);
+    let dir = write_sample_pack(&p);
+    let b = &sample().benchmark;
+    let mp = b.metric("M03").unwrap().at(b.period).unwrap();
+    let own = mp.la("931").unwrap().value.unwrap();
+    let bars = super::svg_texts(dir.path(), "m03_bars");
+    crate::charts::one(&bars, &format!("{own:.0}%"));
+    crate::charts::one(
+        &bars,
+        &format!("South East {:.1}%", mp.region.pooled.unwrap()),
+    );
+    assert!(!bars.iter().any(|t| t.text == format!("{own:.1}%")));
+    let html = std::fs::read_to_string(dir.path().join("chart_pack.html")).unwrap();
+    assert!(html.contains(p.mode_note()));
+}
