@@ -3,6 +3,7 @@ mod aggregate;
 mod charts;
 mod feedback;
 mod ingest;
+mod pack;
 mod rules;
 mod sample;
 mod sample_returns;

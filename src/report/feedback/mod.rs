@@ -4,6 +4,8 @@
 
 mod findings_sheet;
 mod group;
+pub mod profile;
+mod profile_sheet;
 mod summary_sheet;
 mod text;
 mod values_sheet;
@@ -16,7 +18,8 @@ pub use group::{group, Feedback, Outcome};
 pub use text::{feedback_text, not_received_text};
 pub use workbook::feedback_workbook;
 
-use super::ReportError;
+use super::{Presenter, ReportError};
+use crate::aggregate::Benchmark;
 use crate::period::Period;
 use crate::schema::{La, Schema};
 use crate::validate::Validation;
@@ -60,9 +63,12 @@ pub struct FeedbackCounts {
 
 /// Writes `feedback/<period>/<LA code> <LA name>.xlsx` and `.txt` for every
 /// LA and period with a return, and a `.txt` for every LA and period with none.
+/// With a benchmark, each LA's feedback for its reporting period carries the
+/// LA's profile, and its strips go in `<LA code> <LA name> profile/`.
 pub fn write_all(
     schema: &Schema,
     validation: &Validation,
+    benchmark: Option<(&Benchmark, &Presenter)>,
     out_dir: &Path,
 ) -> Result<FeedbackCounts, ReportError> {
     let root = out_dir.join("feedback");
@@ -73,11 +79,17 @@ pub fn write_all(
         create_dir(&dir)?;
         let stem = fb.file_stem();
         let xlsx = dir.join(format!("{stem}.xlsx"));
-        feedback_workbook(schema, &validation.region_name, fb, &xlsx)?;
+        let profile = match (benchmark, fb.la) {
+            (Some((b, p)), Some(la)) if fb.period == Some(b.period) => {
+                write_profile(validation, b, p, la, &dir.join(format!("{stem} profile")))?
+            }
+            _ => None,
+        };
+        feedback_workbook(schema, &validation.region_name, fb, profile.as_ref(), &xlsx)?;
         counts.workbooks += 1;
         write_text(
             &dir.join(format!("{stem}.txt")),
-            &feedback_text(&validation.region_name, fb),
+            &feedback_text(&validation.region_name, fb, profile.as_ref()),
         )?;
         counts.texts += 1;
     }
@@ -98,6 +110,40 @@ pub fn write_all(
         counts.texts += 1;
     }
     Ok(counts)
+}
+
+/// Builds an LA's profile and writes its strips as `<metric id>.png` into `dir`.
+fn write_profile(
+    validation: &Validation,
+    b: &Benchmark,
+    p: &Presenter,
+    la: &La,
+    dir: &Path,
+) -> Result<Option<profile::Profile>, ReportError> {
+    let in_region = b
+        .metrics
+        .iter()
+        .any(|m| m.at(b.period).and_then(|mp| mp.la(&la.code)).is_some());
+    if !in_region {
+        // An LA outside the region has no place in its benchmark.
+        return Ok(None);
+    }
+    let received: Vec<Period> = b
+        .periods
+        .iter()
+        .copied()
+        .filter(|&q| validation.used(&la.code, q).is_some())
+        .collect();
+    let pr = profile::profile(p, b, la, &received).map_err(|e| ReportError::Write {
+        path: dir.display().to_string(),
+        message: e.to_string(),
+    })?;
+    create_dir(dir)?;
+    for r in &pr.rows {
+        let path = dir.join(format!("{}.png", safe_file_name(&r.id)));
+        fs::write(&path, &r.strip_png).map_err(|e| ReportError::write(&path, &e))?;
+    }
+    Ok(Some(pr))
 }
 
 fn create_dir(dir: &Path) -> Result<(), ReportError> {

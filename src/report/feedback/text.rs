@@ -3,6 +3,7 @@
 use std::fmt::Write;
 
 use super::group::status_words;
+use super::profile::{profile_text, Profile};
 use super::Feedback;
 use crate::period::Period;
 use crate::schema::La;
@@ -46,8 +47,8 @@ fn period_words(period: Option<Period>) -> String {
     )
 }
 
-/// The email body for one LA's feedback.
-pub fn feedback_text(region_name: &str, fb: &Feedback<'_>) -> String {
+/// The email body for one LA's feedback, with its profile when given one.
+pub fn feedback_text(region_name: &str, fb: &Feedback<'_>, profile: Option<&Profile>) -> String {
     let mut t = String::new();
     let outcome = fb.outcome();
     let _ = writeln!(t, "Dear colleague,\n");
@@ -90,6 +91,9 @@ pub fn feedback_text(region_name: &str, fb: &Feedback<'_>) -> String {
             let _ = writeln!(t, "- {line}");
         }
         t.push('\n');
+    }
+    if let Some(pr) = profile {
+        t.push_str(&profile_text(pr));
     }
     let _ = writeln!(t, "What happens next: {}\n", outcome.next_steps());
     let _ = writeln!(t, "Thank you for your work on this return.\n");

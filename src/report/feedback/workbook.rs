@@ -7,7 +7,8 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
-use super::{findings_sheet, summary_sheet, values_sheet, Feedback};
+use super::profile::Profile;
+use super::{findings_sheet, profile_sheet, summary_sheet, values_sheet, Feedback};
 use crate::period::Period;
 use crate::report::ReportError;
 use crate::schema::Schema;
@@ -107,11 +108,12 @@ fn creation_time(period: Option<Period>) -> Result<ExcelDateTime, XlsxError> {
     }
 }
 
-/// Writes one LA's feedback workbook to `path`.
+/// Writes one LA's feedback workbook to `path`, with a Profile sheet when given one.
 pub fn feedback_workbook(
     schema: &Schema,
     region_name: &str,
     fb: &Feedback<'_>,
+    profile: Option<&Profile>,
     path: &Path,
 ) -> Result<(), ReportError> {
     let fail = |e: XlsxError| ReportError::Write {
@@ -129,6 +131,9 @@ pub fn feedback_workbook(
     summary_sheet::write(book.add_worksheet(), &formats, fb).map_err(fail)?;
     findings_sheet::write(book.add_worksheet(), &formats, fb).map_err(fail)?;
     values_sheet::write(book.add_worksheet(), &formats, schema, fb).map_err(fail)?;
+    if let Some(pr) = profile {
+        profile_sheet::write(book.add_worksheet(), &formats, pr).map_err(fail)?;
+    }
     book.save(path).map_err(fail)
 }
 

@@ -1,0 +1,40 @@
+//! The chart pack and LA profiles, read back from the files written: SVG
+//! text, PNG pixels, the HTML page and the feedback workbook. Expected titles
+//! and values are worked out here from the benchmark's own figures.
+
+mod anonymise;
+mod fixture;
+mod hand;
+mod page;
+mod profile;
+mod sample_charts;
+
+use std::path::Path;
+
+use crate::charts::{texts, SvgText};
+
+/// The texts of a chart's SVG file, in document order.
+pub fn svg_texts(dir: &Path, stem: &str) -> Vec<SvgText> {
+    let svg = std::fs::read_to_string(dir.join("charts").join(format!("{stem}.svg"))).unwrap();
+    texts(&svg)
+}
+
+/// Every text of the chart joined by spaces: a title wrapped onto two lines reads whole.
+pub fn joined(all: &[SvgText]) -> String {
+    all.iter()
+        .map(|t| t.text.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The names among `names` written in the chart, top to bottom.
+pub fn names_top_down(all: &[SvgText], names: &[String]) -> Vec<String> {
+    let mut found: Vec<&SvgText> = all.iter().filter(|t| names.contains(&t.text)).collect();
+    found.sort_by(|a, b| a.y.total_cmp(&b.y));
+    found.into_iter().map(|t| t.text.clone()).collect()
+}
+
+/// `9.6%`: one decimal, as the pack writes a regional value.
+pub fn pct(v: f64) -> String {
+    format!("{v:.1}%")
+}
