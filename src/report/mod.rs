@@ -50,9 +50,8 @@ pub fn write_report(
     ctx: &RunContext<'_>,
     out_dir: &Path,
 ) -> Result<Vec<(String, String)>, ReportError> {
-    let (schema, validation) = (ctx.schema, ctx.validation);
-    let profiles = ctx.benchmark.map(|b| (b, ctx.presenter));
-    let counts = feedback::write_all(schema, validation, profiles, out_dir)?;
+    let validation = ctx.validation;
+    let counts = feedback::write_all(ctx, out_dir)?;
     let csv_path = out_dir.join(FINDINGS_CSV);
     let file = File::create(&csv_path).map_err(|e| ReportError::write(&csv_path, &e))?;
     write_findings_csv(&validation.findings, BufWriter::new(file)).map_err(|e| {

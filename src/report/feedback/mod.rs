@@ -21,7 +21,8 @@ pub use workbook::feedback_workbook;
 use super::{Presenter, ReportError};
 use crate::aggregate::Benchmark;
 use crate::period::Period;
-use crate::schema::{La, Schema};
+use crate::report::RunContext;
+use crate::schema::La;
 use crate::validate::Validation;
 
 /// The folder under `feedback/` for a period; `period unknown` for files whose period could not be read.
@@ -65,12 +66,9 @@ pub struct FeedbackCounts {
 /// LA and period with a return, and a `.txt` for every LA and period with none.
 /// With a benchmark, each LA's feedback for its reporting period carries the
 /// LA's profile, and its strips go in `<LA code> <LA name> profile/`.
-pub fn write_all(
-    schema: &Schema,
-    validation: &Validation,
-    benchmark: Option<(&Benchmark, &Presenter)>,
-    out_dir: &Path,
-) -> Result<FeedbackCounts, ReportError> {
+pub fn write_all(ctx: &RunContext<'_>, out_dir: &Path) -> Result<FeedbackCounts, ReportError> {
+    let (schema, validation) = (ctx.schema, ctx.validation);
+    let benchmark = ctx.benchmark.map(|b| (b, ctx.presenter));
     let root = out_dir.join("feedback");
     let mut counts = FeedbackCounts::default();
     let groups = group(validation);

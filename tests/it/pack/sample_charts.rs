@@ -182,18 +182,3 @@ fn a_rerun_writes_byte_identical_charts_and_page() {
         );
     }
 }
-
-/// Writes the sample pack and feedback to `target/sample_pack/`, to look at and
-/// for docs/img/chart_pack.png (see docs/chart_pack.md):
-/// `cargo test --test it write_the_sample_pack -- --ignored`.
-#[test]
-#[ignore]
-fn write_the_sample_pack() {
-    let run = sample();
-    let out = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("target/sample_pack");
-    let _ = std::fs::remove_dir_all(&out);
-    std::fs::create_dir_all(&out).unwrap();
-    let presenter = Presenter::internal();
-    kinbench::report::pack::write_pack(&run.ctx(&presenter), &run.benchmark, &out).unwrap();
-    kinbench::report::write_report(&run.ctx(&presenter), &out).unwrap();
-}
