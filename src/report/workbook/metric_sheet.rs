@@ -209,7 +209,9 @@ fn la_row(
             Kind::Rate,
         )?;
     }
-    if let Some(z) = la.z.filter(|z| z.is_finite()) {
+    // A z-score to two decimals with the denominator beside it gives back a
+    // suppressed numerator, so published outputs leave it out.
+    if let Some(z) = la.z.filter(|z| z.is_finite() && !p.publish()) {
         sheet.write_number_with_format(row, 6, z, &fmt.z)?;
     }
     if la.outlier {
