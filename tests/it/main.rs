@@ -4,6 +4,7 @@ mod charts;
 mod feedback;
 mod ingest;
 mod rules;
+mod run;
 mod sample;
 mod sample_returns;
 mod schema;
