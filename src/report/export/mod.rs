@@ -18,7 +18,6 @@ pub use metrics::{COLUMNS as METRICS_COLUMNS, LA, REGION};
 use table::Cell;
 pub use table::Kind;
 pub use values::{COLUMNS as VALUES_COLUMNS, NOT_RECEIVED, RETURN_UNUSABLE};
-pub use write::cell_text;
 
 use super::present::Presenter;
 use super::{ReportError, RunContext};

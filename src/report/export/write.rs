@@ -10,7 +10,7 @@ use crate::report::ReportError;
 
 /// A cell as the CSV shows it: null is empty, a number in Rust's shortest form
 /// that reads back to the same f64 (`59.83606557377049`, `3`), booleans `true`/`false`.
-pub fn cell_text(value: &AnyValue<'_>) -> String {
+pub(crate) fn cell_text(value: &AnyValue<'_>) -> String {
     match value {
         AnyValue::Null => String::new(),
         AnyValue::Boolean(b) => b.to_string(),
