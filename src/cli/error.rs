@@ -1,5 +1,6 @@
 //! The command's errors: each names the file or value at fault, and maps to an exit code.
 
+use kinbench::report::run::RunError;
 use kinbench::report::{OutputError, ReportError};
 use kinbench::sample::SampleError;
 use kinbench::schema::SchemaError;
@@ -18,6 +19,8 @@ pub enum CliError {
     Output(#[from] OutputError),
     #[error(transparent)]
     Report(#[from] ReportError),
+    #[error(transparent)]
+    Run(RunError),
     #[error(transparent)]
     Template(#[from] TemplateError),
     #[error(transparent)]

@@ -3,6 +3,7 @@
 mod args;
 mod error;
 mod rules;
+mod run;
 mod sample;
 mod schema;
 mod template;
@@ -29,6 +30,8 @@ struct Cli {
 
 #[derive(Debug, Subcommand)]
 enum Command {
+    /// Validate, aggregate and write the period's results: feedback, data, workbook, chart pack
+    Run(run::Args),
     /// Validate a folder of returns and write per-LA feedback and findings.csv
     Validate(validate::Args),
     /// Write blank returns for LAs to fill in
@@ -53,6 +56,7 @@ pub fn run() -> ExitCode {
         }
     };
     let result = match cli.command {
+        Command::Run(a) => run::run(cli.schema.as_deref(), a),
         Command::Validate(a) => validate::run(cli.schema.as_deref(), a),
         Command::Template(a) => template::run(cli.schema.as_deref(), a),
         Command::Sample(a) => sample::run(cli.schema.as_deref(), a),

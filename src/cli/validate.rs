@@ -83,7 +83,7 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<(), CliError> {
 }
 
 /// Progress goes to stderr, and only to a person watching: logs get the summary alone.
-fn progress(message: &str) {
+pub(super) fn progress(message: &str) {
     if std::io::stderr().is_terminal() {
         eprintln!("kinbench: {message}");
     }
@@ -91,7 +91,7 @@ fn progress(message: &str) {
 
 /// The output folder must not be inside the returns folder (the next run would
 /// read the feedback workbooks as returns) nor contain it (--force would delete the returns).
-fn check_separate(returns: &Path, out: &Path) -> Result<(), CliError> {
+pub(super) fn check_separate(returns: &Path, out: &Path) -> Result<(), CliError> {
     let Ok(returns_abs) = returns.canonicalize() else {
         return Ok(());
     };

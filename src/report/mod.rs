@@ -1,14 +1,18 @@
 //! Values, findings and metrics → files people read: per-LA feedback, the
-//! analyst's findings CSV, the console summary.
+//! analyst's findings CSV, the console summary; for `kinbench run` also the
+//! data exports, workbook, chart pack and manifest ([`run`]).
 
 pub mod charts;
 pub mod console;
 mod context;
+pub mod export;
 pub mod feedback;
 pub mod findings_csv;
+pub mod manifest;
 pub mod output;
 pub mod pack;
 pub mod present;
+pub mod run;
 pub mod workbook;
 
 use std::fs::File;
@@ -51,7 +55,7 @@ pub fn write_report(
     out_dir: &Path,
 ) -> Result<Vec<(String, String)>, ReportError> {
     let validation = ctx.validation;
-    let counts = feedback::write_all(ctx, out_dir)?;
+    let mut entries = write_feedback(ctx, out_dir)?;
     let csv_path = out_dir.join(FINDINGS_CSV);
     let file = File::create(&csv_path).map_err(|e| ReportError::write(&csv_path, &e))?;
     write_findings_csv(&validation.findings, BufWriter::new(file)).map_err(|e| {
@@ -60,17 +64,24 @@ pub fn write_report(
             message: e.to_string(),
         }
     })?;
-    Ok(vec![
-        (
-            format!("{FEEDBACK_DIR}/"),
-            format!(
-                "feedback to LAs: {} workbooks, {} texts",
-                counts.workbooks, counts.texts
-            ),
+    entries.push((
+        FINDINGS_CSV.to_string(),
+        format!("{} findings", validation.findings.len()),
+    ));
+    Ok(entries)
+}
+
+/// Writes `feedback/` alone into `out_dir` (`kinbench run` puts its findings in `data/`).
+pub fn write_feedback(
+    ctx: &RunContext<'_>,
+    out_dir: &Path,
+) -> Result<Vec<(String, String)>, ReportError> {
+    let counts = feedback::write_all(ctx, out_dir)?;
+    Ok(vec![(
+        format!("{FEEDBACK_DIR}/"),
+        format!(
+            "feedback to LAs: {} workbooks, {} texts",
+            counts.workbooks, counts.texts
         ),
-        (
-            FINDINGS_CSV.to_string(),
-            format!("{} findings", validation.findings.len()),
-        ),
-    ])
+    )])
 }

@@ -7,6 +7,8 @@ use std::collections::BTreeMap;
 
 use crate::schema::{La, MetricUnit};
 
+mod scrub;
+
 /// DfE symbols for values not shown.
 pub mod symbol {
     /// Confidential: a count from 1 to 5.
@@ -71,6 +73,8 @@ pub struct Presenter {
     publish: bool,
     /// LA code → letter, when anonymising.
     letters: Option<BTreeMap<String, String>>,
+    /// (a way of writing a region LA's name, its code), longest first: what [`Presenter::scrub`] replaces.
+    names: Vec<(String, String)>,
 }
 
 impl Presenter {
@@ -91,7 +95,30 @@ impl Presenter {
                 .map(|(i, c)| (c.to_string(), letter(i)))
                 .collect()
         });
-        Presenter { publish, letters }
+        let names = if anonymise {
+            scrub::name_forms(region)
+        } else {
+            Vec::new()
+        };
+        Presenter {
+            publish,
+            letters,
+            names,
+        }
+    }
+
+    /// Free text for a shared output (a message, a file name) with every region
+    /// LA's name and DfE code replaced by its letter (`LA C`), when anonymising;
+    /// unchanged otherwise. Names are matched as whole words, ignoring case, in
+    /// the lookup's spelling, with `&` for `and` and the `City of` variants;
+    /// codes as whole numbers (so a value that happens to equal a code is
+    /// replaced too, which errs on the safe side). Other spellings an LA might
+    /// type (`Kent County Council`) keep their styling words around the letter.
+    pub fn scrub(&self, text: &str) -> String {
+        match &self.letters {
+            Some(letters) => scrub::scrub(text, &self.names, letters),
+            None => text.to_string(),
+        }
     }
 
     pub fn publish(&self) -> bool {

@@ -5,6 +5,7 @@ mod feedback;
 mod ingest;
 mod pack;
 mod rules;
+mod run;
 mod sample;
 mod sample_returns;
 mod schema;

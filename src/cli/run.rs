@@ -1,0 +1,107 @@
+//! `kinbench run`: returns folder → the period's feedback, data, workbook, chart pack and manifest.
+
+use std::path::{Path, PathBuf};
+
+use kinbench::ingest::Limits;
+use kinbench::period::Period;
+use kinbench::report::run::{self, RunError, RunOptions};
+use kinbench::report::{check_destination, io_message};
+use kinbench::validate::{self, Options};
+
+use super::args::{load_schema, period_arg, region};
+use super::validate::{check_separate, progress};
+use super::CliError;
+
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Folder of returns (searched recursively); every period in it is read
+    #[arg(value_name = "RETURNS_DIR")]
+    returns: PathBuf,
+    /// Folder for the results: the run writes DIR/<period>/ (e.g. reports/2025-26_Q2/), whole or not at all
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+    /// Reporting period, e.g. 2025-26 Q2 [default: the latest with a usable return]
+    #[arg(long, value_name = "P", value_parser = period_arg)]
+    period: Option<Period>,
+    /// Region name or code, or `all` for every English LA
+    #[arg(long, value_name = "NAME", default_value = "South East")]
+    region: String,
+    /// Replace the period's folder if it exists
+    #[arg(long)]
+    force: bool,
+    /// Apply DfE disclosure control (c for counts 1 to 5, regional counts to the nearest 10)
+    #[arg(long)]
+    publish: bool,
+    /// Show LAs by letter in everything but each LA's own feedback
+    #[arg(long)]
+    anonymise: bool,
+}
+
+pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<(), CliError> {
+    let schema = load_schema(schema_dir)?;
+    let (region_name, las) = region(&schema, &args.region)?;
+    let meta = std::fs::metadata(&args.returns).map_err(|e| CliError::ReturnsFolder {
+        path: args.returns.display().to_string(),
+        message: io_message(&e),
+    })?;
+    if !meta.is_dir() {
+        return Err(CliError::ReturnsFolder {
+            path: args.returns.display().to_string(),
+            message: "not a folder".to_string(),
+        });
+    }
+    check_separate(&args.returns, &args.out)?;
+    if let Some(p) = args.period {
+        // Known before reading the returns: say so early.
+        check_destination(&run::period_dir(&args.out, p), args.force)?;
+    }
+    progress(&format!(
+        "reading returns in '{}' for {region_name} ({} LAs)",
+        args.returns.display(),
+        las.len()
+    ));
+    let options = Options {
+        region: las,
+        region_name,
+        limits: Limits::default(),
+    };
+    let validation = validate::validate_folder(&schema, &args.returns, &options).map_err(|e| {
+        CliError::ReturnsFolder {
+            path: args.returns.display().to_string(),
+            message: io_message(&e),
+        }
+    })?;
+    let run_options = RunOptions {
+        period: args.period,
+        force: args.force,
+        publish: args.publish,
+        anonymise: args.anonymise,
+    };
+    let period = run::reporting_period(&validation, args.period, &args.returns).map_err(usage)?;
+    progress(&format!("aggregating {period}"));
+    let prepared = run::prepare(&schema, validation, period, &run_options).map_err(usage)?;
+    let ctx = prepared.context(&schema);
+    progress(&format!(
+        "writing outputs to '{}'",
+        run::period_dir(&args.out, period).display()
+    ));
+    let written = run::write_run(
+        &ctx,
+        &prepared.benchmark,
+        &args.out,
+        args.force,
+        &run::WRITERS,
+    )
+    .map_err(usage)?;
+    print!("{}", run::run_summary(&ctx, &prepared.benchmark, &written));
+    Ok(())
+}
+
+/// A period the returns do not have is the command line's fault (exit 2); the rest is not.
+fn usage(e: RunError) -> CliError {
+    if e.is_usage() {
+        CliError::Usage(e.to_string())
+    } else {
+        CliError::Run(e)
+    }
+}

@@ -1,0 +1,119 @@
+//! `metrics`: every metric in every period, one row for the region and one per region LA.
+
+use super::la_cells;
+use super::table::{Cell, Kind, Table};
+use crate::aggregate::{Benchmark, LaMetric, MetricPeriod, MetricResult};
+use crate::report::RunContext;
+
+/// The columns, in order. LA rows leave the region columns empty and the region
+/// row leaves the LA columns empty.
+pub const COLUMNS: [(&str, Kind); 25] = [
+    ("metric_id", Kind::Text),
+    ("unit", Kind::Text),
+    ("period", Kind::Text),
+    ("level", Kind::Text),
+    ("la_code", Kind::Text),
+    ("la_name", Kind::Text),
+    ("numerator", Kind::Shown),
+    ("denominator", Kind::Shown),
+    ("value", Kind::Shown),
+    ("excluded_reason", Kind::Text),
+    ("excluded_detail", Kind::Text),
+    ("wilson_low", Kind::Shown),
+    ("wilson_high", Kind::Shown),
+    ("z", Kind::Number),
+    ("outlier", Kind::Flag),
+    ("pooled", Kind::Shown),
+    ("pooled_without_outliers", Kind::Shown),
+    ("n_included", Kind::Number),
+    ("n_excluded", Kind::Number),
+    ("n_outliers", Kind::Number),
+    ("median", Kind::Shown),
+    ("min", Kind::Shown),
+    ("max", Kind::Shown),
+    ("england", Kind::Shown),
+    ("england_year", Kind::Number),
+];
+
+/// `level` of the region's row.
+pub const REGION: &str = "region";
+/// `level` of an LA's row.
+pub const LA: &str = "la";
+
+/// Metrics in schema order, periods ascending; in each, the region's row, then
+/// the LAs by code.
+pub(crate) fn metrics_table(ctx: &RunContext<'_>, benchmark: &Benchmark) -> Table {
+    let mut table = Table::new(&COLUMNS, ctx.presenter.publish());
+    for m in &benchmark.metrics {
+        for mp in &m.periods {
+            table.push(region_row(ctx, m, mp));
+            let mut las: Vec<&LaMetric> = mp.las.iter().collect();
+            las.sort_by(|a, b| a.la_code.cmp(&b.la_code));
+            for la in las {
+                table.push(la_row(ctx, m, mp, la));
+            }
+        }
+    }
+    table
+}
+
+fn lead(m: &MetricResult, mp: &MetricPeriod, level: &str) -> Vec<Cell> {
+    vec![
+        Cell::text(m.id.clone()),
+        Cell::text(m.unit.key()),
+        Cell::text(mp.period.to_string()),
+        Cell::text(level),
+    ]
+}
+
+fn region_row(ctx: &RunContext<'_>, m: &MetricResult, mp: &MetricPeriod) -> Vec<Cell> {
+    let p = ctx.presenter;
+    let r = &mp.region;
+    let rate = |v: Option<f64>| Cell::Shown(p.region_rate(v));
+    let mut row = lead(m, mp, REGION);
+    row.extend([
+        Cell::Null,
+        Cell::Null,
+        Cell::Shown(p.total_count(Some(r.numerator))),
+        Cell::Shown(p.total_count(Some(r.denominator))),
+        rate(r.pooled),
+        Cell::Null,
+        Cell::Null,
+        Cell::Null,
+        Cell::Null,
+        Cell::Null,
+        Cell::Null,
+        rate(r.pooled),
+        rate(r.pooled_without_outliers),
+        Cell::Number(r.n_included as f64),
+        Cell::Number(r.n_excluded as f64),
+        Cell::Number(r.n_outliers as f64),
+        rate(r.median),
+        rate(r.min),
+        rate(r.max),
+    ]);
+    match &mp.england {
+        Some(e) => row.extend([rate(Some(e.value)), Cell::Number(f64::from(e.year_ending))]),
+        None => row.extend([Cell::Null, Cell::Null]),
+    }
+    row
+}
+
+fn la_row(ctx: &RunContext<'_>, m: &MetricResult, mp: &MetricPeriod, la: &LaMetric) -> Vec<Cell> {
+    let p = ctx.presenter;
+    let rate = |v: Option<f64>| Cell::Shown(p.la_rate(v, m.unit));
+    let mut row = lead(m, mp, LA);
+    row.extend(la_cells(p, &la.la_code, &la.la_name));
+    row.extend([
+        Cell::Shown(p.la_count(la.numerator)),
+        Cell::Shown(p.la_count(la.denominator)),
+        rate(la.value),
+        Cell::opt_text(la.excluded.as_ref().map(|e| e.reason.as_str())),
+        Cell::opt_text(la.excluded.as_ref().map(|e| p.scrub(&e.detail))),
+        la.wilson.map_or(Cell::Null, |w| rate(Some(w.low))),
+        la.wilson.map_or(Cell::Null, |w| rate(Some(w.high))),
+        Cell::opt_number(la.z),
+        Cell::Flag(la.outlier),
+    ]);
+    row
+}
