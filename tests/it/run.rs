@@ -5,6 +5,7 @@ mod cli;
 mod exports;
 mod folder;
 mod modes;
+mod scan;
 
 use std::collections::BTreeMap;
 use std::fs;
