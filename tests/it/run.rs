@@ -6,6 +6,7 @@ mod exports;
 mod folder;
 mod modes;
 mod scan;
+mod workbook_csv;
 
 use std::collections::BTreeMap;
 use std::fs;

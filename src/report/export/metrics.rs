@@ -112,7 +112,8 @@ fn la_row(ctx: &RunContext<'_>, m: &MetricResult, mp: &MetricPeriod, la: &LaMetr
         Cell::opt_text(la.excluded.as_ref().map(|e| p.scrub(&e.detail))),
         la.wilson.map_or(Cell::Null, |w| rate(Some(w.low))),
         la.wilson.map_or(Cell::Null, |w| rate(Some(w.high))),
-        Cell::opt_number(la.z),
+        // A precise z beside the denominator gives back a suppressed numerator.
+        Cell::opt_number(la.z.filter(|_| !p.publish())),
         Cell::Flag(la.outlier),
     ]);
     row
