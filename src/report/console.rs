@@ -31,18 +31,7 @@ pub fn summary(validation: &Validation, outputs: &OutputsWritten) -> String {
     returns_table(&mut t, validation);
     not_received(&mut t, validation);
     findings(&mut t, validation);
-    if !outputs.entries.is_empty() {
-        let _ = writeln!(t, "\nWritten to {}:", outputs.folder);
-        let width = outputs
-            .entries
-            .iter()
-            .map(|(p, _)| p.chars().count())
-            .max()
-            .unwrap_or(0);
-        for (path, what) in &outputs.entries {
-            let _ = writeln!(t, "  {path:<width$}  {what}");
-        }
-    }
+    written(&mut t, outputs);
     t
 }
 
@@ -139,5 +128,22 @@ fn plural(n: usize, word: &str) -> String {
         format!("1 {word}")
     } else {
         format!("{n} {word}s")
+    }
+}
+
+/// The "Written to" block: each output, its path aligned, with what it holds.
+pub(crate) fn written(t: &mut String, outputs: &OutputsWritten) {
+    if outputs.entries.is_empty() {
+        return;
+    }
+    let _ = writeln!(t, "\nWritten to {}:", outputs.folder);
+    let width = outputs
+        .entries
+        .iter()
+        .map(|(p, _)| p.chars().count())
+        .max()
+        .unwrap_or(0);
+    for (path, what) in &outputs.entries {
+        let _ = writeln!(t, "  {path:<width$}  {what}");
     }
 }

@@ -12,6 +12,7 @@ pub mod manifest;
 pub mod output;
 pub mod pack;
 pub mod present;
+mod row_height;
 pub mod run;
 pub mod workbook;
 

@@ -2,8 +2,9 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::workbook::{text, wrapped_row_height, Formats};
+use super::workbook::{text, Formats};
 use super::Feedback;
+use crate::report::row_height::fit_row;
 use crate::validate::rules;
 
 /// Column headings, in order; `File` last because most feedback has one file.
@@ -61,7 +62,7 @@ pub(super) fn write(
             .copied()
             .zip(WIDTHS[1..].iter().copied())
             .collect();
-        sheet.set_row_height(row, wrapped_row_height(&sized))?;
+        fit_row(sheet, row, &sized)?;
     }
     sheet.autofilter(0, 0, row, (FINDINGS_HEADERS.len() - 1) as u16)?;
     Ok(())

@@ -136,23 +136,3 @@ pub fn feedback_workbook(
     }
     book.save(path).map_err(fail)
 }
-
-/// Points per line of wrapped 11-point text.
-const LINE_HEIGHT: f64 = 15.0;
-
-/// A row height that shows every line of wrapped text in `cells` (text, column
-/// width). Excel and LibreOffice do not grow rows of a generated file to fit
-/// wrapped text, so without this long messages overlap the next row.
-pub(super) fn wrapped_row_height(cells: &[(&str, f64)]) -> f64 {
-    let lines = cells
-        .iter()
-        .map(|(text, width)| {
-            // A column `width` units wide holds about that many average characters.
-            let per_line = (width * 1.1).max(1.0);
-            text.split('\n')
-                .map(|l| (l.chars().count() as f64 / per_line).ceil().max(1.0))
-                .sum::<f64>()
-        })
-        .fold(1.0, f64::max);
-    lines * LINE_HEIGHT
-}

@@ -16,18 +16,7 @@ pub fn run_summary(
     let mut t = format!("{}\n", ctx.presenter.mode_note());
     t.push_str(&summary(ctx.validation, &OutputsWritten::default()));
     t.push_str(&headline(ctx, benchmark));
-    if !outputs.entries.is_empty() {
-        let _ = writeln!(t, "\nWritten to {}:", outputs.folder);
-        let width = outputs
-            .entries
-            .iter()
-            .map(|(p, _)| p.chars().count())
-            .max()
-            .unwrap_or(0);
-        for (path, what) in &outputs.entries {
-            let _ = writeln!(t, "  {path:<width$}  {what}");
-        }
-    }
+    crate::report::console::written(&mut t, outputs);
     ctx.presenter.scrub(&t)
 }
 

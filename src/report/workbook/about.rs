@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::cells::{fit_row, header, text, widths};
+use super::cells::{header, text, widths};
 use super::Book;
+use crate::report::row_height::fit_row;
 
 pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError> {
     let (ctx, bm, fmt) = (b.ctx, b.bm, &b.fmt);

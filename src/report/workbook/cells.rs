@@ -184,29 +184,6 @@ pub(super) fn header(
     Ok(())
 }
 
-/// Makes `row` tall enough for the wrapped text of `cells` (text, column width):
-/// Excel and LibreOffice do not grow the rows of a generated file to fit.
-pub(super) fn fit_row(
-    sheet: &mut Worksheet,
-    row: u32,
-    cells: &[(&str, f64)],
-) -> Result<(), XlsxError> {
-    let lines = cells
-        .iter()
-        .map(|(text, width)| {
-            // A column `width` units wide holds about that many average characters.
-            let per_line = (width * 1.1).max(1.0);
-            text.split('\n')
-                .map(|l| (l.chars().count() as f64 / per_line).ceil().max(1.0))
-                .sum::<f64>()
-        })
-        .fold(1.0, f64::max);
-    if lines > 1.0 {
-        sheet.set_row_height(row, 15.0 * lines.min(27.0))?;
-    }
-    Ok(())
-}
-
 /// Column widths, from the first column.
 pub(super) fn widths(sheet: &mut Worksheet, widths: &[f64]) -> Result<(), XlsxError> {
     for (i, w) in widths.iter().enumerate() {

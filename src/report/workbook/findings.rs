@@ -6,8 +6,9 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::cells::{fit_row, header, text, widths};
+use super::cells::{header, text, widths};
 use super::Book;
+use crate::report::row_height::fit_row;
 use crate::validate::rules;
 
 /// Findings columns; tests and docs/workbook.md follow this order.

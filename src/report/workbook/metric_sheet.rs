@@ -224,7 +224,7 @@ fn la_row(
         };
         let why = b.scrub(&why);
         text(sheet, row, 8, &why, Some(&fmt.wrap))?;
-        super::cells::fit_row(sheet, row, &[(&why, 30.0)])?;
+        crate::report::row_height::fit_row(sheet, row, &[(&why, 30.0)])?;
     }
     Ok(())
 }
