@@ -51,7 +51,7 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<(), CliError> {
         message: io_message(&e),
     })?;
     for la in &las {
-        let path = args.out.join(file_name(la, args.period));
+        let path = args.out.join(template::file_name(la, args.period));
         template::write_template(&schema, la, args.period, &path)?;
     }
     println!(
@@ -61,10 +61,4 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<(), CliError> {
         args.out.display()
     );
     Ok(())
-}
-
-// Stand-in for `template::file_name`, which arrives with the template branch;
-// delete it and call that instead at the merge.
-fn file_name(la: &La, period: Period) -> String {
-    kinbench::report::feedback::safe_file_name(&format!("{} {} {}.xlsx", la.code, la.name, period))
 }

@@ -1,6 +1,15 @@
 //! The generator's own guard that clean data would raise no finding: relations,
 //! pairs, plausible ranges and the change from the previous quarter. Written
-//! from rule-semantics.md, independent of the validator.
+//! from the rules as docs/rules.md describes them, independent of the validator.
+//!
+//! An item the sample model does not know (one added to the schema since the
+//! model was written) is left blank: "not provided". Blank rather than 0
+//! because blank is neutral under every rule: a relation or pair is judged only
+//! when its items are given, and a plausible range (say 1..5000) is checked only
+//! on a value, whereas a 0 could break a range, a relation whose whole is the
+//! new item, or a pair whose denominator it is. So adding an item to the
+//! schema never makes `kinbench sample` fail; the new item shows as not
+//! provided until the model learns it.
 
 use super::model::Values;
 use crate::ingest::format_number;
@@ -10,8 +19,8 @@ use crate::schema::{MetricUnit, RelOp, Schema, Unit};
 pub fn problems(schema: &Schema, values: &Values, prev: Option<&Values>) -> Vec<String> {
     let mut out = Vec::new();
     for item in &schema.items {
+        // Not in the model: written blank, so nothing to check.
         let Some(&x) = values.get(&item.code) else {
-            out.push(format!("the sample model gives no value for {}", item.code));
             continue;
         };
         if x < 0.0 || (item.unit == Unit::Count && x.fract() != 0.0) {
@@ -48,7 +57,13 @@ pub fn problems(schema: &Schema, values: &Values, prev: Option<&Values>) -> Vec<
             .map(|c| values.get(c).copied().unwrap_or(0.0))
             .sum::<f64>()
     };
+    let given = |codes: &[String]| codes.iter().all(|c| values.contains_key(c));
+    let none_given = |codes: &[String]| !codes.iter().any(|c| values.contains_key(c));
     for rel in &schema.relations {
+        // A relation with a blank item is not judged.
+        if !(given(&rel.parts) && given(&rel.whole)) {
+            continue;
+        }
         let (parts, whole) = (total(&rel.parts), total(&rel.whole));
         let broken = match rel.op {
             RelOp::AtMost => parts > whole,
@@ -64,6 +79,25 @@ pub fn problems(schema: &Schema, values: &Values, prev: Option<&Values>) -> Vec<
         }
     }
     for m in &schema.metrics {
+        // A metric with every item blank is not judged. One with a blank item
+        // on one side only would raise a pair finding on every return: the
+        // model has to learn the item before a clean sample can be drawn.
+        if none_given(&m.numerator) && none_given(&m.denominator) {
+            continue;
+        }
+        if !(given(&m.numerator) && given(&m.denominator)) {
+            let blank: Vec<&str> = m
+                .items()
+                .into_iter()
+                .filter(|c| !values.contains_key(*c))
+                .collect();
+            out.push(format!(
+                "{}: the sample model gives no value for {}, so the metric cannot be computed",
+                m.id,
+                blank.join(" ")
+            ));
+            continue;
+        }
         let (num, den) = (total(&m.numerator), total(&m.denominator));
         if den == 0.0 && num > 0.0 {
             out.push(format!(

@@ -1,8 +1,8 @@
 //! The realistic faults: what each plants in a return, and the findings it
-//! must raise, derived by hand from /work/notes/rule-semantics.md (never by
+//! must raise, derived by hand from the rules in docs/rules.md (never by
 //! running the validator, so the comparison test can fail).
 
-use super::expected::{expected, At, In};
+use super::expected::{expected, At, Found, In};
 use super::manifest::ManifestRow;
 use super::model::Values;
 use super::simulate::{CleanReturn, Dataset};
@@ -179,19 +179,34 @@ pub fn plant(
         _ => vec![(name.clone(), c.clone())],
     };
 
-    let placement = place(schema, &files.first().map_or(c.clone(), |f| f.1.clone()));
-    let row = |file: &str, rule: &str, items: &str, cell: String, note: String| ManifestRow {
+    let carrier = files.first().map_or(c.clone(), |f| f.1.clone());
+    let placement = place(schema, &carrier);
+    let row = |file: &str,
+               rule: &str,
+               severity: &str,
+               items: &str,
+               cell: String,
+               value: String,
+               note: String| ManifestRow {
         file: file.to_string(),
         la_code: la.code.clone(),
         period: period.to_string(),
         fault: fault.key().to_string(),
         rule: rule.to_string(),
+        severity: severity.to_string(),
         items: items.to_string(),
         cell,
+        value,
         note,
     };
     let mut rows = Vec::new();
     for e in expected(fault) {
+        let value = match (e.value, e.at) {
+            (Found::Cell, At::Item(code)) => typed(carrier.values.get(code)),
+            (Found::Cell, At::Header(key)) => typed(carrier.header.get(key)),
+            (Found::Sheet, _) => carrier.sheet(schema),
+            _ => String::new(),
+        };
         let file = match e.file {
             In::Carrier => name.as_str(),
             In::NoFile => "",
@@ -207,13 +222,36 @@ pub fn plant(
                 .unwrap_or_default(),
             At::Nowhere => String::new(),
         };
-        rows.push(row(file, e.rule, e.items, cell, e.note.to_string()));
+        rows.push(row(
+            file,
+            e.rule,
+            e.severity,
+            e.items,
+            cell,
+            value,
+            e.note.to_string(),
+        ));
     }
     if let Some((code, x)) = changed {
         rows.extend(change_rows(schema, ds, clean, code, x, &placement, &row));
     }
     Ok(Outcome { files, rows })
 }
+
+/// What a cell holds as typed, as a finding gives it: a number in its shortest
+/// form, text exactly, a formula's saved result; empty when blank.
+fn typed(input: Option<&CellInput>) -> String {
+    match input {
+        None | Some(CellInput::Blank) => String::new(),
+        Some(CellInput::Number(n)) => format_number(*n),
+        Some(CellInput::Text(t)) => t.clone(),
+        Some(CellInput::Formula { result, .. }) => result.clone(),
+        Some(CellInput::Date(d)) => d.to_string(),
+    }
+}
+
+/// A manifest row: file, rule, severity, items, cell, value, note.
+type RowFn<'a> = dyn Fn(&str, &str, &str, &str, String, String, String) -> ManifestRow + 'a;
 
 /// PLAUS003 raised by a changed value against the same LA's clean neighbours:
 /// on this return (against the previous quarter) and on the next quarter's.
@@ -224,7 +262,7 @@ fn change_rows(
     code: &str,
     x: f64,
     placement: &crate::template::Placement,
-    row: &dyn Fn(&str, &str, &str, String, String) -> ManifestRow,
+    row: &RowFn,
 ) -> Vec<ManifestRow> {
     let (la, period) = (&clean.la, clean.period);
     let at = |v: &Values| v.get(code).copied();
@@ -241,7 +279,15 @@ fn change_rows(
                 format_number(p),
                 period.prev()
             );
-            out.push(row(&file_name(la, period), "PLAUS003", code, cell, note));
+            out.push(row(
+                &file_name(la, period),
+                "PLAUS003",
+                "warning",
+                code,
+                cell,
+                format_number(x),
+                note,
+            ));
         }
     }
     if let Some(n) = ds.get(&la.code, period.next()).and_then(|r| at(&r.values)) {
@@ -257,7 +303,15 @@ fn change_rows(
                 format_number(n),
                 format_number(x)
             );
-            let mut r = row(&file_name(la, next), "PLAUS003", code, cell, note);
+            let mut r = row(
+                &file_name(la, next),
+                "PLAUS003",
+                "warning",
+                code,
+                cell,
+                format_number(n),
+                note,
+            );
             r.period = next.to_string();
             out.push(r);
         }

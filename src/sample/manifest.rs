@@ -19,16 +19,21 @@ pub struct ManifestRow {
     pub fault: String,
     /// The rule code expected, e.g. `SUM002`; empty when no finding is expected.
     pub rule: String,
+    /// `error`, `warning` or `info`; empty when no finding is expected.
+    pub severity: String,
     /// Item codes, space-separated, as the finding lists them.
     pub items: String,
     /// `Return!C23`; empty when the finding names no cell.
     pub cell: String,
+    /// The value as found (a cell's content as typed, or the sheet's name);
+    /// empty when the finding gives none.
+    pub value: String,
     pub note: String,
 }
 
 /// The columns, in order.
-pub const COLUMNS: [&str; 8] = [
-    "file", "la_code", "period", "fault", "rule", "items", "cell", "note",
+pub const COLUMNS: [&str; 10] = [
+    "file", "la_code", "period", "fault", "rule", "severity", "items", "cell", "value", "note",
 ];
 
 /// The file's name in the output folder.

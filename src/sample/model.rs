@@ -118,6 +118,8 @@ pub struct Quarter<'a> {
 }
 
 /// Draws one quarter's values; `rng` gives the quarter's small wobbles.
+/// A schema item not drawn here (added since the model was written) has no
+/// entry and is written blank, "not provided": see `check` for why blank.
 pub fn quarter(q: &Quarter, rng: &mut ChaCha8Rng) -> Values {
     let p = q.profile;
     let mut j = |w: f64| rng.random_range(1.0 - w..=1.0 + w);

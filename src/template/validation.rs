@@ -9,6 +9,10 @@ use super::content::ReturnContent;
 use crate::schema::{Item, Schema, Unit};
 
 /// Header fields the analyst fills and the LA leaves alone (locked cells).
+/// They are the return's identity, pre-filled when the analyst generates the
+/// template for one LA: the LA code decides which LA the return is filed
+/// under, so an edited code would misfile it (and a changed version would
+/// misread it). Locking them keeps the identity as generated.
 /// The Period stays editable: its drop-down is how an LA corrects a wrong quarter.
 pub(super) const PREFILLED: [&str; 3] = ["la_name", "la_code", "template_version"];
 

@@ -25,7 +25,7 @@ fn region(schema: &Schema) -> Vec<kinbench::schema::La> {
         .collect()
 }
 
-/// Validated once for all the tests here: reading 77 files is the slow part.
+/// Validated once for all the tests here: reading 76 files is the slow part.
 fn validation(schema: &Schema) -> &'static Validation {
     static RUN: std::sync::OnceLock<Validation> = std::sync::OnceLock::new();
     RUN.get_or_init(|| read_all(schema))
@@ -40,8 +40,18 @@ fn read_all(schema: &Schema) -> Validation {
     validate_folder(schema, Path::new(DIR), &options).unwrap()
 }
 
-/// (file, LA code, period, rule, items, cell): what must match between a finding and the manifest.
-type Key = (String, String, String, String, String, String);
+/// (file, LA code, period, rule, severity, items, cell, value): what must match
+/// between a finding and the manifest.
+type Key = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+);
 
 #[test]
 fn findings_equal_the_planted_fault_manifest() {
@@ -51,7 +61,11 @@ fn findings_equal_the_planted_fault_manifest() {
         .unwrap()
         .into_iter()
         .filter(|r| !r.rule.is_empty())
-        .map(|r| (r.file, r.la_code, r.period, r.rule, r.items, r.cell))
+        .map(|r| {
+            (
+                r.file, r.la_code, r.period, r.rule, r.severity, r.items, r.cell, r.value,
+            )
+        })
         .collect();
     let found: BTreeSet<Key> = v
         .findings
@@ -62,8 +76,10 @@ fn findings_equal_the_planted_fault_manifest() {
                 f.la_code.clone().unwrap_or_default(),
                 f.period.map(|p| p.to_string()).unwrap_or_default(),
                 f.rule.to_string(),
+                f.severity.as_str().to_string(),
                 f.items.join(" "),
                 f.cell.clone().unwrap_or_default(),
+                f.value.clone().unwrap_or_default(),
             )
         })
         .collect();

@@ -47,12 +47,11 @@ fn bundled_schema_equals_the_files_on_disk() {
     assert_eq!(codes(&disk), codes(&bundled()));
 }
 
-#[test]
-fn a_new_item_relation_and_metric_need_no_rust_change() {
-    let (_d, s) = edited("return.toml", |t| {
-        t.replace(
-            "# ---- Relations.",
-            r#"[[section]]
+/// Section H (items H01, H02) and the relation `H02 <= H01` added to return.toml.
+fn with_section_h(t: String) -> String {
+    t.replace(
+        "# ---- Relations.",
+        r#"[[section]]
 id = "H"
 title = "Family group conferences"
 timing = "flow"
@@ -74,8 +73,12 @@ unit = "count"
 definition = "Of H01, conferences that identified a connected person as a potential carer."
 
 # ---- Relations."#,
-        ) + "\n[[relation]]\nrule = \"H02 <= H01\"\n"
-    });
+    ) + "\n[[relation]]\nrule = \"H02 <= H01\"\n"
+}
+
+#[test]
+fn a_new_item_relation_and_metric_need_no_rust_change() {
+    let (_d, s) = edited("return.toml", with_section_h);
     let s = s.expect("edited schema loads");
     assert_eq!(s.items.len(), 34);
     assert_eq!(s.items_in("H").count(), 2);
@@ -84,6 +87,106 @@ definition = "Of H01, conferences that identified a connected person as a potent
         (rel.parts.clone(), rel.whole.clone()),
         (vec!["H02".to_string()], vec!["H01".to_string()])
     );
+}
+
+/// The added items go through the whole return: a template for them is written,
+/// filled with H02 > H01, read back by kinbench's reader and validated, and the
+/// relation's finding names them; `kinbench sample` runs on the schema.
+#[test]
+fn a_new_item_and_relation_are_written_read_and_checked() {
+    use kinbench::template::{place, write_return, CellInput, ReturnContent};
+    use kinbench::validate::{validate_folder, Options, Severity};
+
+    let (dir, s) = edited("return.toml", with_section_h);
+    let s = s.expect("edited schema loads");
+    let kent = s.las.by_code("886").unwrap().clone();
+    let period = kinbench::period::Period::new(2025, 2).unwrap();
+    let returns = tempfile::tempdir().unwrap();
+    let mut content = ReturnContent::template(&s, &kent, period);
+    content.values.insert("H01".into(), CellInput::Number(3.0));
+    content.values.insert("H02".into(), CellInput::Number(5.0));
+    content.header.insert(
+        "date_completed".into(),
+        CellInput::Date(chrono::NaiveDate::from_ymd_opt(2025, 10, 14).unwrap()),
+    );
+    let placement = place(&s, &content);
+    write_return(&s, &content, &returns.path().join("return.xlsx")).unwrap();
+
+    let options = Options {
+        region: vec![kent],
+        region_name: "Kent alone".into(),
+        limits: Default::default(),
+    };
+    let v = validate_folder(&s, returns.path(), &options).unwrap();
+    let sub = &v.submissions[0];
+    assert_eq!(sub.usable("H01"), Some(3.0));
+    assert_eq!(sub.usable("H02"), Some(5.0));
+    let h02 = placement.value_ref("H02").unwrap().to_string();
+    assert_eq!(sub.values["H02"].cell.as_deref(), Some(h02.as_str()));
+    // Every other item is blank (not provided): the only finding is the new relation's.
+    let f: Vec<_> = sub.findings.iter().collect();
+    assert_eq!(f.len(), 1, "{f:#?}");
+    assert_eq!(
+        (f[0].rule, f[0].severity, f[0].items.clone()),
+        (
+            "SUM002",
+            Severity::Warning,
+            vec!["H02".into(), "H01".into()]
+        )
+    );
+    assert_eq!(
+        (f[0].cell.as_deref(), f[0].value.as_deref()),
+        (Some(h02.as_str()), Some("5"))
+    );
+    assert_eq!(f[0].file, "return.xlsx");
+
+    // `kinbench sample` on the edited schema: the model does not know H01 and
+    // H02, so they are left blank, and the sample is still drawn and written.
+    let out = tempfile::tempdir().unwrap();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_kinbench"))
+        .arg("--schema")
+        .arg(dir.path())
+        .args([
+            "sample",
+            "--faults",
+            "--from",
+            "2025-26 Q1",
+            "--to",
+            "2025-26 Q2",
+            "--out",
+        ])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let region: Vec<_> = s
+        .las
+        .region("South East")
+        .unwrap()
+        .into_iter()
+        .cloned()
+        .collect();
+    let options = Options {
+        region,
+        region_name: "South East".into(),
+        limits: Default::default(),
+    };
+    let v = validate_folder(&s, out.path(), &options).unwrap();
+    assert!(v.submissions.len() > 30, "{}", v.submissions.len());
+    for sub in &v.submissions {
+        assert_eq!(
+            (sub.usable("H01"), sub.usable("H02")),
+            (None, None),
+            "{}",
+            sub.file
+        );
+    }
+    let on_h: Vec<_> = v
+        .findings
+        .iter()
+        .filter(|f| f.items.iter().any(|i| i.starts_with('H')))
+        .collect();
+    assert!(on_h.is_empty(), "{on_h:#?}");
 }
 
 /// A change to one schema file's text.

@@ -306,3 +306,214 @@ fn xlsx_carries_validation_protection_and_frozen_panes() {
     let guidance = zip_entry(&path, "xl/worksheets/sheet2.xml");
     assert!(guidance.contains("<sheetProtection "));
 }
+
+/// A filled cell for [`fill_blank_cells`].
+enum Typed {
+    Number(f64),
+    Text(String),
+}
+
+/// Types values into blank cells of the Return sheet as a spreadsheet program
+/// saves them, keeping each cell's style: rewrites `xl/worksheets/sheet1.xml`
+/// in the zip and copies every other part unchanged.
+fn fill_blank_cells(from: &std::path::Path, to: &std::path::Path, cells: &[(String, Typed)]) {
+    use std::io::{Read, Write};
+    let mut xml = zip_entry(from, "xl/worksheets/sheet1.xml");
+    for (a1, typed) in cells {
+        let start = xml
+            .find(&format!("<c r=\"{a1}\" "))
+            .unwrap_or_else(|| panic!("no cell {a1} in the template"));
+        let end = start + xml[start..].find('>').unwrap() + 1;
+        let open = &xml[start..end];
+        let attrs = open
+            .strip_suffix("/>")
+            .unwrap_or_else(|| panic!("{a1} is not blank in the template: {open}"));
+        let filled = match typed {
+            Typed::Number(n) => format!("{attrs}><v>{n}</v></c>"),
+            Typed::Text(t) => format!("{attrs} t=\"inlineStr\"><is><t>{t}</t></is></c>"),
+        };
+        xml.replace_range(start..end, &filled);
+    }
+    let mut zin = zip::ZipArchive::new(std::fs::File::open(from).unwrap()).unwrap();
+    let mut zout = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for i in 0..zin.len() {
+        let mut entry = zin.by_index(i).unwrap();
+        let name = entry.name().unwrap().to_string();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            bytes = xml.clone().into_bytes();
+        }
+        zout.start_file(name, options).unwrap();
+        zout.write_all(&bytes).unwrap();
+    }
+    zout.finish().unwrap();
+}
+
+/// The generated template, filled in every value cell (values that raise no
+/// finding: the sample model's clean Kent quarter), every Notes cell and the
+/// editable header cells, reads back through kinbench's own reader and
+/// validator exactly, with no finding.
+#[test]
+fn generated_template_filled_in_reads_back_through_kinbench_exactly() {
+    use kinbench::sample::{simulate, SampleOptions};
+    use kinbench::validate::{validate_folder, Options, ReturnStatus};
+
+    let s = schema();
+    let kent = la(&s, "886");
+    let region: Vec<_> = s
+        .las
+        .region("South East")
+        .unwrap()
+        .into_iter()
+        .cloned()
+        .collect();
+    let ds = simulate(
+        &s,
+        &SampleOptions {
+            region: region.clone(),
+            periods: vec![q2()],
+            seed: 7,
+            faults: false,
+        },
+    )
+    .unwrap();
+    let values = &ds.get("886", q2()).unwrap().values;
+    assert_eq!(values.len(), s.items.len());
+
+    let dir = tempfile::tempdir().unwrap();
+    let blank = dir.path().join("template.xlsx");
+    write_template(&s, &kent, q2(), &blank).unwrap();
+    let placement = place(&s, &ReturnContent::template(&s, &kent, q2()));
+    let mut cells = Vec::new();
+    for item in &s.items {
+        let pos = placement.values[&item.code];
+        cells.push((pos.a1(), Typed::Number(values[&item.code])));
+        let notes = CellPos::new(pos.row, u32::from(kinbench::template::NOTES_COL));
+        cells.push((notes.a1(), Typed::Text(format!("note on {}", item.code))));
+    }
+    for (key, typed) in [
+        ("completed_by", "Sam Okafor"),
+        ("email", "sam.okafor@kent.gov.uk"),
+        ("date_completed", "14/10/2025"),
+    ] {
+        cells.push((placement.header[key].a1(), Typed::Text(typed.into())));
+    }
+    let returns = dir.path().join("returns");
+    std::fs::create_dir(&returns).unwrap();
+    fill_blank_cells(&blank, &returns.join(file_name(&kent, q2())), &cells);
+
+    let options = Options {
+        region,
+        region_name: "South East".into(),
+        limits: Default::default(),
+    };
+    let v = validate_folder(&s, &returns, &options).unwrap();
+    assert_eq!(v.submissions.len(), 1);
+    let sub = &v.submissions[0];
+    assert_eq!(sub.findings, vec![]);
+    assert!(!v
+        .findings
+        .iter()
+        .any(|f| f.la_code.as_deref() == Some("886")));
+    assert_eq!(sub.status, ReturnStatus::Used);
+    assert_eq!(sub.la.as_ref().map(|l| l.code.as_str()), Some("886"));
+    assert_eq!(sub.period, Some(q2()));
+    assert_eq!(sub.completed_by.as_deref(), Some("Sam Okafor"));
+    assert_eq!(sub.email.as_deref(), Some("sam.okafor@kent.gov.uk"));
+    assert_eq!(sub.date_completed, NaiveDate::from_ymd_opt(2025, 10, 14));
+    assert_eq!(sub.values.len(), s.items.len());
+    for item in &s.items {
+        let got = &sub.values[&item.code];
+        assert_eq!(got.value, Some(values[&item.code]), "{}", item.code);
+        assert_eq!(
+            got.cell,
+            placement.value_ref(&item.code).map(|r| r.to_string()),
+            "{}",
+            item.code
+        );
+        let note = format!("note on {}", item.code);
+        assert_eq!(got.note.as_deref(), Some(note.as_str()));
+    }
+}
+
+/// In the generated template the cells the LA fills are unlocked on the protected
+/// sheet, the pre-filled identity (LA name, LA code, Template version) is locked,
+/// and every value cell's data validation carries an input message.
+#[test]
+fn template_unlocks_what_the_la_fills_and_locks_its_identity() {
+    let s = schema();
+    let kent = la(&s, "886");
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("t.xlsx");
+    write_template(&s, &kent, q2(), &path).unwrap();
+    let placement = place(&s, &ReturnContent::template(&s, &kent, q2()));
+
+    let styles = zip_entry(&path, "xl/styles.xml");
+    let styles = roxmltree::Document::parse(&styles).unwrap();
+    let unlocked_xf: Vec<bool> = styles
+        .descendants()
+        .find(|n| n.has_tag_name("cellXfs"))
+        .unwrap()
+        .children()
+        .filter(|n| n.has_tag_name("xf"))
+        .map(|xf| {
+            xf.children()
+                .any(|p| p.has_tag_name("protection") && p.attribute("locked") == Some("0"))
+        })
+        .collect();
+    let sheet = zip_entry(&path, "xl/worksheets/sheet1.xml");
+    let sheet = roxmltree::Document::parse(&sheet).unwrap();
+    assert!(sheet
+        .descendants()
+        .any(|n| n.has_tag_name("sheetProtection")));
+    let unlocked = |pos: CellPos| {
+        let a1 = pos.a1();
+        let c = sheet
+            .descendants()
+            .find(|n| n.has_tag_name("c") && n.attribute("r") == Some(a1.as_str()))
+            .unwrap_or_else(|| panic!("no cell {a1}"));
+        let style: usize = c.attribute("s").map_or(0, |v| v.parse().unwrap());
+        unlocked_xf[style]
+    };
+    let prompts: BTreeMap<String, (String, String)> = sheet
+        .descendants()
+        .filter(|n| n.has_tag_name("dataValidation"))
+        .filter(|n| n.attribute("showInputMessage") == Some("1"))
+        .map(|n| {
+            (
+                n.attribute("sqref").unwrap().to_string(),
+                (
+                    n.attribute("promptTitle").unwrap_or("").to_string(),
+                    n.attribute("prompt").unwrap_or("").to_string(),
+                ),
+            )
+        })
+        .collect();
+
+    for item in &s.items {
+        let pos = placement.values[&item.code];
+        let notes = CellPos::new(pos.row, u32::from(kinbench::template::NOTES_COL));
+        assert!(unlocked(pos), "{} value cell is locked", item.code);
+        assert!(unlocked(notes), "{} notes cell is locked", item.code);
+        let (title, prompt) = prompts
+            .get(&pos.a1())
+            .unwrap_or_else(|| panic!("{} has no input message", item.code));
+        assert!(title.starts_with(&format!("{}: ", item.code)), "{title}");
+        assert!(!prompt.trim().is_empty(), "{}", item.code);
+    }
+    for key in ["period", "completed_by", "email", "date_completed"] {
+        let pos = placement.header[key];
+        assert!(unlocked(pos), "{key} is locked");
+        let (title, prompt) = prompts.get(&pos.a1()).unwrap();
+        assert!(!title.is_empty() && !prompt.is_empty(), "{key}");
+    }
+    // Pre-filled by the analyst: a changed LA code would misfile the return.
+    for key in ["la_name", "la_code", "template_version"] {
+        let pos = placement.header[key];
+        assert!(!unlocked(pos), "{key} is editable");
+        assert!(!prompts.contains_key(&pos.a1()), "{key}");
+    }
+}

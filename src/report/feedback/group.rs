@@ -79,6 +79,16 @@ impl Feedback<'_> {
         })
     }
 
+    /// Why the values shown are not used in the benchmarking, when the shown
+    /// return is not the used one; None when they are used.
+    pub fn shown_not_used(&self) -> Option<&'static str> {
+        match self.shown()?.status {
+            ReturnStatus::Used => None,
+            ReturnStatus::Unusable => Some("not used: the return could not be used"),
+            ReturnStatus::Superseded => Some("not used: superseded by a later return"),
+        }
+    }
+
     pub fn outcome(&self) -> Outcome {
         let Some(used) = self.used() else {
             return Outcome::ResubmissionNeeded;

@@ -9,7 +9,7 @@ use crate::validate::{ItemValue, ValueStatus};
 
 pub const VALUES_HEADERS: [&str; 6] = ["Code", "Item", "Value", "Status", "Cell", "Note"];
 
-const WIDTHS: [f64; 6] = [8.0, 60.0, 12.0, 22.0, 14.0, 40.0];
+const WIDTHS: [f64; 6] = [8.0, 60.0, 12.0, 38.0, 14.0, 40.0];
 
 /// A value's status in words, for the LA.
 pub fn value_status_words(status: ValueStatus) -> &'static str {
@@ -38,6 +38,8 @@ pub(super) fn write(
     }
     sheet.set_freeze_panes(1, 0)?;
     let shown = fb.shown();
+    // A value read from a return that was not used must not read "used".
+    let not_used = fb.shown_not_used();
     let mut row = 0u32;
     for item in &schema.items {
         row += 1;
@@ -65,7 +67,11 @@ pub(super) fn write(
             }
             None => text(sheet, row, 2, &v.as_found, None)?,
         }
-        text(sheet, row, 3, value_status_words(v.status), None)?;
+        let status = match (v.status, not_used) {
+            (ValueStatus::Used, Some(why)) => why,
+            (s, _) => value_status_words(s),
+        };
+        text(sheet, row, 3, status, None)?;
         text(sheet, row, 4, v.cell.as_deref().unwrap_or(""), None)?;
         text(
             sheet,

@@ -181,3 +181,37 @@ fn bad_arguments_exit_2() {
     );
     assert_eq!(kinbench(&["frobnicate"]).status.code(), Some(2));
 }
+
+/// `kinbench template` names each file as the library's `template::file_name` does.
+#[test]
+fn template_names_its_files_as_the_library_does() {
+    let schema = kinbench::schema::Schema::bundled().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().join("templates");
+    let o = kinbench(&[
+        "template",
+        "--region",
+        "South East",
+        "--period",
+        "Q2 2025-26",
+        "--out",
+        dir.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let period = kinbench::period::Period::new(2025, 2).unwrap();
+    let mut want: Vec<String> = schema
+        .las
+        .region("South East")
+        .unwrap()
+        .into_iter()
+        .map(|la| kinbench::template::file_name(la, period))
+        .collect();
+    want.sort();
+    let mut got: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    got.sort();
+    assert_eq!(got, want);
+    assert!(got.contains(&"886 Kent 2025-26 Q2.xlsx".to_string()));
+}

@@ -106,3 +106,104 @@ fn an_unidentified_file_gets_its_own_feedback_showing_nothing_was_read() {
         "{text}"
     );
 }
+
+/// A return read but not used (LA code of Kent, name of Medway: FILE009) is
+/// shown on the Values used sheet, each value labelled as not used.
+#[test]
+fn values_of_a_return_that_was_not_used_are_labelled_not_used() {
+    use kinbench::template::{place, write_return, CellInput, ReturnContent};
+    use kinbench::validate::{validate_folder, Options};
+
+    let schema = Schema::bundled().unwrap();
+    let kent = fixture::la(&schema, "886");
+    let mut content = ReturnContent::template(&schema, &kent, fixture::q2());
+    for (i, item) in schema.items.iter().enumerate() {
+        content
+            .values
+            .insert(item.code.clone(), CellInput::Number(i as f64 + 1.0));
+    }
+    content
+        .header
+        .insert("la_name".into(), CellInput::Text("Medway".into()));
+    let placement = place(&schema, &content);
+    let returns = tempfile::tempdir().unwrap();
+    write_return(&schema, &content, &returns.path().join("kent.xlsx")).unwrap();
+    let options = Options {
+        region: vec![kent.clone(), fixture::la(&schema, "887")],
+        region_name: "Kent and Medway".into(),
+        limits: Default::default(),
+    };
+    let v = validate_folder(&schema, returns.path(), &options).unwrap();
+    assert_eq!(v.submissions[0].status, ReturnStatus::Unusable);
+    assert!(v.findings.iter().any(|f| f.rule == "FILE009"), "{v:#?}");
+
+    let out = tempfile::tempdir().unwrap();
+    fixture::write_report(&schema, &v, out.path());
+    let path = out.path().join("feedback/2025-26 Q2/886 Kent.xlsx");
+    let mut book: Xlsx<_> = open_workbook(&path).unwrap();
+    let values = book.worksheet_range("Values used").unwrap();
+    assert_eq!(values.height(), schema.items.len() + 1);
+    for (i, item) in schema.items.iter().enumerate() {
+        let r = i as u32 + 1;
+        let cell = placement.value_ref(&item.code).unwrap().to_string();
+        assert_eq!(
+            (
+                values.get_value((r, 0)),
+                values.get_value((r, 2)),
+                values.get_value((r, 3)),
+                values.get_value((r, 4)),
+            ),
+            (
+                Some(&Data::String(item.code.clone())),
+                Some(&Data::Float(i as f64 + 1.0)),
+                Some(&Data::String(
+                    "not used: the return could not be used".into()
+                )),
+                Some(&Data::String(cell)),
+            ),
+            "{}",
+            item.code
+        );
+    }
+    let text = std::fs::read_to_string(path.with_extension("txt")).unwrap();
+    assert!(text.contains("- kent.xlsx — could not be used"), "{text}");
+}
+
+/// The used return's values still read "used"; a superseded return is never
+/// shown while its replacement is used.
+#[test]
+fn values_of_the_used_return_read_used_not_the_superseded_ones() {
+    let schema = Schema::bundled().unwrap();
+    let v = fixture::validation(&schema);
+    let groups = group(&v);
+    let medway = &groups[1];
+    assert_eq!(
+        medway.shown().map(|s| s.file.as_str()),
+        Some("medway_q2_v2.xlsx")
+    );
+    assert_eq!(medway.shown_not_used(), None);
+
+    // Were the used return to drop out, the superseded one shown says so.
+    let mut v = fixture::validation(&schema);
+    v.submissions.retain(|s| s.file != "medway_q2_v2.xlsx");
+    let groups = group(&v);
+    assert_eq!(
+        groups[1].shown().map(|s| s.file.as_str()),
+        Some("medway_q2.xlsx")
+    );
+    assert_eq!(
+        groups[1].shown_not_used(),
+        Some("not used: superseded by a later return")
+    );
+    let out = tempfile::tempdir().unwrap();
+    fixture::write_report(&schema, &v, out.path());
+    let mut book: Xlsx<_> =
+        open_workbook(out.path().join("feedback/2025-26 Q2/887 Medway.xlsx")).unwrap();
+    let values = book.worksheet_range("Values used").unwrap();
+    assert_eq!(
+        values.get_value((1, 3)),
+        Some(&Data::String(
+            "not used: superseded by a later return".into()
+        ))
+    );
+}

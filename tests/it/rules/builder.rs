@@ -10,6 +10,7 @@ use std::sync::OnceLock;
 
 use kinbench::ingest::{Cell, CellPos, CellRef, HeaderValue, Located, RawCell, TableRow};
 use kinbench::schema::{La, Schema};
+use kinbench::template::{CellInput, ReturnContent};
 use kinbench::validate::{validate_located, Options, Submission};
 
 pub fn schema() -> &'static Schema {
@@ -72,6 +73,28 @@ const CLEAN: [(&str, f64); 32] = [
     ("G01", 12.5),
     ("G02", 200.0),
 ];
+
+/// The clean Kent 2025-26 Q2 return as the template writer writes it, for
+/// tests that read real files.
+pub fn clean_content() -> ReturnContent {
+    let s = schema();
+    let period = kinbench::period::Period::new(2025, 2).expect("period");
+    let mut c = ReturnContent::template(s, &la("886"), period);
+    for (code, v) in CLEAN {
+        c.values.insert(code.to_string(), CellInput::Number(v));
+    }
+    for (key, v) in [
+        ("completed_by", "A. Officer"),
+        ("email", "a.officer@kent.gov.uk"),
+    ] {
+        c.header.insert(key.into(), CellInput::Text(v.into()));
+    }
+    let date = chrono::NaiveDate::from_ymd_opt(2025, 10, 14).expect("date");
+    c.header
+        .insert("date_completed".into(), CellInput::Date(date));
+    c.created = date;
+    c
+}
 
 struct Row {
     code: String,

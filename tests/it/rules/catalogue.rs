@@ -127,7 +127,12 @@ fn docs_rules_md_is_generated_from_the_catalogue() {
     );
 }
 
-/// Every code but PLAUS004 (the aggregation stage's) is named, quoted, in these tests.
+/// Every code but PLAUS004 (the aggregation stage's) is asserted in these tests:
+/// quoted as an argument of a helper that asserts the finding is there
+/// (`one(sub, "VAL007")`, `one_in(v, file, "FILE002")`), in a comparison of a
+/// return's codes (`codes(&sub) == ["FILE017"]`) or of a finding's (`f.rule ==
+/// "VAL013"`), not just named somewhere: a code in a comment, or in a table no
+/// assertion reads, would pass a plain search.
 #[test]
 fn every_rule_is_exercised_by_a_test() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it");
@@ -144,10 +149,27 @@ fn every_rule_is_exercised_by_a_test() {
     {
         text.push_str(&std::fs::read_to_string(f).expect("test file"));
     }
+    // The text just before each quoted occurrence must open one of the asserting calls.
+    let asserted = |code: &str| {
+        let quoted = format!("\"{code}\"");
+        text.match_indices(&quoted).any(|(at, _)| {
+            let before = &text[text[..at]
+                .char_indices()
+                .rev()
+                .nth(80)
+                .map_or(0, |(i, _)| i)..at];
+            let call = ["one(", "one_in(", "codes(", "rule == "]
+                .iter()
+                .filter_map(|c| before.rfind(c).map(|i| i + c.len()))
+                .max();
+            // Within that call: no statement ended between it and the code.
+            call.is_some_and(|i| !before[i..].contains(';'))
+        })
+    };
     let missing: Vec<&str> = RULES
         .iter()
         .map(|r| r.code)
-        .filter(|c| *c != "PLAUS004" && !text.contains(&format!("\"{c}\"")))
+        .filter(|c| *c != "PLAUS004" && !asserted(c))
         .collect();
-    assert!(missing.is_empty(), "no test names {missing:?}");
+    assert!(missing.is_empty(), "no test asserts {missing:?}");
 }

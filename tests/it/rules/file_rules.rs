@@ -275,3 +275,84 @@ fn file013_period_normalised() {
     assert_eq!((codes(&sub).len(), sub.status), (1, ReturnStatus::Used));
     lacks(&ReturnBuilder::clean().validate(), "FILE013");
 }
+
+/// Near miss of FILE010: a run of one LA takes that LA's return, and refuses its
+/// neighbour's (same region in the lookup, not in this run).
+#[test]
+fn file010_near_miss_the_one_la_of_the_run() {
+    use kinbench::validate::{validate_located, Options};
+    let only_kent = Options {
+        region: vec![super::builder::la("886")],
+        region_name: "Kent alone".into(),
+        limits: Default::default(),
+    };
+    let kent = ReturnBuilder::clean().build();
+    let sub = validate_located(schema(), "return.xlsx", &kent, &only_kent);
+    assert_eq!((sub.findings.len(), sub.status), (0, ReturnStatus::Used));
+
+    let medway = ReturnBuilder::clean()
+        .header("la_code", RawCell::Number(887.0))
+        .header("la_name", RawCell::Text("Medway".into()))
+        .build();
+    let sub = validate_located(schema(), "return.xlsx", &medway, &only_kent);
+    assert_eq!(codes(&sub), ["FILE010"]);
+    check(one(&sub, "FILE010"), Severity::Error, &[], None, None);
+}
+
+/// Near miss of FILE011: spaces only are blank, but a period padded with spaces is a period.
+#[test]
+fn file011_near_miss_a_padded_period_is_not_blank() {
+    let sub = ReturnBuilder::clean()
+        .header("period", RawCell::Text(" 2025-26 Q2  ".into()))
+        .validate();
+    assert_eq!(sub.findings, vec![]);
+    assert_eq!(
+        sub.period.map(|p| p.to_string()).as_deref(),
+        Some("2025-26 Q2")
+    );
+
+    let sub = ReturnBuilder::clean()
+        .header("period", RawCell::Text("   ".into()))
+        .validate();
+    assert_eq!(codes(&sub), ["FILE011"]);
+    check(
+        one(&sub, "FILE011"),
+        Severity::Error,
+        &[],
+        Some("Return!B4"),
+        None,
+    );
+}
+
+/// Near miss of FILE012: accepted spellings are normalised (FILE013), never
+/// unrecognised; a quarter that does not exist is.
+#[test]
+fn file012_near_miss_other_spellings_are_normalised() {
+    for spelling in [
+        "2025/26 Q2",
+        "Q2 2025-26",
+        "2025-26 Quarter 2",
+        "July to September 2025",
+    ] {
+        let sub = ReturnBuilder::clean()
+            .header("period", RawCell::Text(spelling.into()))
+            .validate();
+        assert_eq!(codes(&sub), ["FILE013"], "{spelling}");
+        assert_eq!(
+            (sub.period.map(|p| p.to_string()), sub.status),
+            (Some("2025-26 Q2".to_string()), ReturnStatus::Used),
+            "{spelling}"
+        );
+    }
+    let sub = ReturnBuilder::clean()
+        .header("period", RawCell::Text("2025-26 Q5".into()))
+        .validate();
+    assert_eq!(codes(&sub), ["FILE012"]);
+    check(
+        one(&sub, "FILE012"),
+        Severity::Error,
+        &[],
+        Some("Return!B4"),
+        Some("2025-26 Q5"),
+    );
+}

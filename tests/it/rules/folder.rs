@@ -1,9 +1,176 @@
 //! The folder walk: which files are taken for returns, and their hashes.
 
-use kinbench::validate::{validate_folder, ReturnStatus};
+use std::path::Path;
 
-use super::builder::{options, schema};
-use super::codes;
+use kinbench::template::write_return;
+use kinbench::validate::{validate_folder, Finding, Options, ReturnStatus, Severity, Validation};
+
+use super::builder::{clean_content, options, schema};
+use super::{check, codes, one};
+
+const GOOD: &str = "886 Kent 2025-26 Q2.xlsx";
+
+fn write_good(dir: &Path) {
+    write_return(schema(), &clean_content(), &dir.join(GOOD)).expect("write the good return");
+}
+
+/// A workbook with one sheet of notes and no Code / Item / Value / Notes header row.
+fn write_not_a_return(path: &Path) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    let ws = wb.add_worksheet();
+    ws.set_name("Notes").expect("name");
+    ws.write_string(0, 0, "Kinship figures to follow")
+        .expect("cell");
+    ws.write_string(1, 0, "Code").expect("cell");
+    ws.write_string(1, 1, "Item").expect("cell");
+    wb.save(path).expect("save");
+}
+
+/// The one finding of `rule` on `file`, which it makes unusable with no value read.
+fn one_in<'a>(v: &'a Validation, file: &str, rule: &str) -> &'a Finding {
+    let sub = v
+        .submissions
+        .iter()
+        .find(|s| s.file == file)
+        .unwrap_or_else(|| panic!("no {file}"));
+    assert_eq!(codes(sub), [rule], "{file}");
+    assert_eq!(
+        (sub.status, sub.values.len()),
+        (ReturnStatus::Unusable, 0),
+        "{file}"
+    );
+    let f = one(sub, rule);
+    assert_eq!(f.file, file);
+    f
+}
+
+/// Real broken files, each through the folder entry point, beside a good return:
+/// each gets its one file finding (rule, severity, file, value), the good return none.
+#[test]
+fn file001_to_file005_from_real_files_beside_a_good_return() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let p = dir.path();
+    let hostile = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
+    for name in [
+        "empty.xlsx",
+        "truncated.xlsx",
+        "not-a-zip.xlsx",
+        "text.xls",
+        "encrypted.xlsx",
+        "random.ods",
+    ] {
+        std::fs::copy(hostile.join(name), p.join(name)).expect("copy fixture");
+    }
+    std::fs::write(
+        p.join("Kent Q2.csv"),
+        "Code,Item,Value\nA01,Children looked after,1500\n",
+    )
+    .expect("write");
+    std::fs::write(p.join("covering note.txt"), "Our return is attached.\n").expect("write");
+    write_not_a_return(&p.join("notes.xlsx"));
+    write_good(p);
+
+    let v = validate_folder(schema(), p, &options()).expect("folder");
+    let files: Vec<&str> = v.submissions.iter().map(|s| s.file.as_str()).collect();
+    assert_eq!(
+        files,
+        [
+            GOOD,
+            "Kent Q2.csv",
+            "covering note.txt",
+            "empty.xlsx",
+            "encrypted.xlsx",
+            "not-a-zip.xlsx",
+            "notes.xlsx",
+            "random.ods",
+            "text.xls",
+            "truncated.xlsx",
+        ]
+    );
+    let error = Severity::Error;
+    check(
+        one_in(&v, "Kent Q2.csv", "FILE001"),
+        error,
+        &[],
+        None,
+        Some("csv"),
+    );
+    check(
+        one_in(&v, "covering note.txt", "FILE001"),
+        error,
+        &[],
+        None,
+        Some("txt"),
+    );
+    check(one_in(&v, "empty.xlsx", "FILE002"), error, &[], None, None);
+    check(
+        one_in(&v, "not-a-zip.xlsx", "FILE002"),
+        error,
+        &[],
+        None,
+        None,
+    );
+    check(one_in(&v, "text.xls", "FILE002"), error, &[], None, None);
+    check(one_in(&v, "random.ods", "FILE002"), error, &[], None, None);
+    check(
+        one_in(&v, "truncated.xlsx", "FILE002"),
+        error,
+        &[],
+        None,
+        None,
+    );
+    check(
+        one_in(&v, "encrypted.xlsx", "FILE003"),
+        error,
+        &[],
+        None,
+        None,
+    );
+    check(one_in(&v, "notes.xlsx", "FILE005"), error, &[], None, None);
+    assert!(one_in(&v, "truncated.xlsx", "FILE002")
+        .message
+        .contains("damaged"));
+
+    let good = &v.submissions[0];
+    assert_eq!(good.findings, vec![]);
+    assert_eq!(good.status, ReturnStatus::Used);
+    assert_eq!(good.usable("A01"), Some(1500.0));
+    // The folder's findings: the broken files' and the LAs not received, none about Kent.
+    assert!(!v
+        .findings
+        .iter()
+        .any(|f| f.la_code.as_deref() == Some("886")));
+}
+
+/// A file over a reading limit is FILE004; the same file within the limit is read.
+#[test]
+fn file004_from_a_real_file_over_the_size_limit() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write_good(dir.path());
+    let size = std::fs::metadata(dir.path().join(GOOD))
+        .expect("size")
+        .len();
+    let with_limit = |max: u64| {
+        let mut o: Options = options();
+        o.limits.max_file_bytes = max;
+        validate_folder(schema(), dir.path(), &o).expect("folder")
+    };
+    let v = with_limit(size - 1);
+    let sub = &v.submissions[0];
+    assert_eq!(codes(sub), ["FILE004"]);
+    let f = one(sub, "FILE004");
+    check(f, Severity::Error, &[], None, None);
+    assert_eq!(
+        (f.file.as_str(), sub.status),
+        (GOOD, ReturnStatus::Unusable)
+    );
+
+    let v = with_limit(size);
+    assert_eq!(
+        (v.submissions[0].findings.len(), v.submissions[0].status),
+        (0, ReturnStatus::Used)
+    );
+}
 
 #[test]
 fn folder_walk_skips_hidden_lock_and_manifest_files() {

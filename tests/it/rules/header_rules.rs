@@ -110,7 +110,8 @@ fn file017_file_name_names_another_period() {
             ["FILE017"],
             "{name}"
         );
-        assert_eq!(found[0].severity, Severity::Warning);
+        let stem = name.rsplit_once('.').map(|(s, _)| s);
+        check(&found[0], Severity::Warning, &[], None, stem);
         assert!(
             found[0]
                 .message
@@ -131,6 +132,19 @@ fn file017_file_name_names_another_period() {
             "{name}"
         );
     }
+    // Through a whole return: contents win, the return is still used.
+    let sub = ReturnBuilder::clean().validate_as("Kent 2025-26 Q1.xlsx");
+    assert_eq!(
+        (codes(&sub), sub.status),
+        (vec!["FILE017"], ReturnStatus::Used)
+    );
+    check(
+        one(&sub, "FILE017"),
+        Severity::Warning,
+        &[],
+        None,
+        Some("Kent 2025-26 Q1"),
+    );
 }
 
 #[test]

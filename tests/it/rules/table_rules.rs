@@ -187,3 +187,70 @@ fn every_non_empty_cell_is_used_or_named() {
         assert_eq!(r.value.is_some(), r.status == ValueStatus::Used, "{raw:?}");
     }
 }
+
+/// Near miss of VAL014: the row is there, moved below the table with its code
+/// typed in lower case and padded, or with its value left blank.
+#[test]
+fn val014_near_miss_a_moved_retyped_or_blank_row_is_not_missing() {
+    let sub = ReturnBuilder::clean()
+        .remove_row("C03")
+        .add_row(" c03 ", RawCell::Number(12.0))
+        .validate();
+    assert_eq!(sub.findings, vec![]);
+    assert_eq!(sub.usable("C03"), Some(12.0));
+    assert_eq!(sub.values["C03"].cell.as_deref(), Some("Return!C50"));
+
+    let sub = ReturnBuilder::clean().blank("C03").validate();
+    assert_eq!(sub.findings, vec![]);
+    assert_eq!(sub.values["C03"].status, ValueStatus::Blank);
+}
+
+/// Near miss of VAL015, on a real file read by kinbench's reader: a code-less row
+/// below the table holding spaces in the Value column, a comment in the Item
+/// column and text in Notes is not a stray value; a number in that Value cell is.
+#[test]
+fn val015_near_miss_spaces_and_notes_in_a_row_without_a_code() {
+    use kinbench::ingest::{locate, open, CellPos, Limits};
+    use kinbench::validate::validate_located;
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("return.xlsx");
+    kinbench::template::write_return(schema(), &super::builder::clean_content(), &path)
+        .expect("write");
+    let book = open(&path, &Limits::default()).expect("open");
+    let with_row = |value: RawCell| {
+        let mut book = book.clone();
+        let sheet = book
+            .sheets
+            .iter_mut()
+            .find(|s| s.name == "Return")
+            .expect("Return sheet");
+        for (col, raw) in [
+            (1, text("Figures checked by the team manager")),
+            (2, value),
+            (3, text("see covering email")),
+        ] {
+            sheet.cells.insert(CellPos::new(99, col), Cell::value(raw));
+        }
+        let located = locate(&book, schema()).expect("locate");
+        validate_located(
+            schema(),
+            "return.xlsx",
+            &located,
+            &super::builder::options(),
+        )
+    };
+    let sub = with_row(text("   "));
+    assert_eq!(sub.findings, vec![]);
+    assert_eq!(sub.status, ReturnStatus::Used);
+
+    let sub = with_row(RawCell::Number(7.0));
+    assert_eq!(codes(&sub), ["VAL015"]);
+    check(
+        one(&sub, "VAL015"),
+        Severity::Warning,
+        &[],
+        Some("Return!C100"),
+        Some("7"),
+    );
+}
