@@ -7,6 +7,7 @@
 //! realistic filled returns for demonstration and tests.
 
 pub mod aggregate;
+pub mod file_name;
 pub mod ingest;
 pub mod period;
 pub mod report;

@@ -32,27 +32,7 @@ pub fn period_folder(period: Option<Period>) -> String {
 
 /// `886 Kent`: how an LA's feedback files are named.
 pub fn la_stem(la: &La) -> String {
-    safe_file_name(&format!("{} {}", la.code, la.name))
-}
-
-/// Replaces characters that are not allowed in file names on common systems.
-pub fn safe_file_name(name: &str) -> String {
-    let cleaned: String = name
-        .chars()
-        .map(|c| {
-            if c.is_control() || "/\\:*?\"<>|".contains(c) {
-                '_'
-            } else {
-                c
-            }
-        })
-        .collect();
-    let trimmed = cleaned.trim().trim_end_matches('.').to_string();
-    if trimmed.is_empty() {
-        "_".to_string()
-    } else {
-        trimmed
-    }
+    crate::file_name::safe(&format!("{} {}", la.code, la.name))
 }
 
 /// How many feedback files were written.
@@ -138,7 +118,7 @@ fn write_profile(
     })?;
     create_dir(dir)?;
     for r in &pr.rows {
-        let path = dir.join(format!("{}.png", safe_file_name(&r.id)));
+        let path = dir.join(format!("{}.png", crate::file_name::safe(&r.id)));
         fs::write(&path, &r.strip_png).map_err(|e| ReportError::write(&path, &e))?;
     }
     Ok(Some(pr))
