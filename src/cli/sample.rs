@@ -64,7 +64,7 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<(), CliError> {
     let report = generate(&schema, &options, &args.out)?;
     println!(
         "Wrote {} sample returns for {region_name} ({} to {}) to {}",
-        report.files.len(),
+        report.returns.len(),
         args.from,
         args.to,
         args.out.display()

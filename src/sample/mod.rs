@@ -40,8 +40,10 @@ pub struct SampleOptions {
 
 #[derive(Debug, Clone, Default)]
 pub struct SampleReport {
-    /// Every file written, returns then the manifest.
-    pub files: Vec<PathBuf>,
+    /// Every return written, in the order written.
+    pub returns: Vec<PathBuf>,
+    /// `manifest.csv`, written with `--faults`.
+    pub manifest_file: Option<PathBuf>,
     pub faults_planted: usize,
     /// The manifest's rows (empty without faults).
     pub manifest: Vec<ManifestRow>,
@@ -142,13 +144,13 @@ pub fn generate(
                 path: path.display().to_string(),
                 message: e.to_string(),
             })?;
-            report.files.push(path);
+            report.returns.push(path);
         }
     }
     if options.faults {
         let path = out_dir.join(manifest::FILE);
         manifest::write(&path, &report.manifest)?;
-        report.files.push(path);
+        report.manifest_file = Some(path);
     }
     Ok(report)
 }

@@ -46,12 +46,16 @@ fn the_same_seed_writes_byte_identical_files() {
     let ra = generate(&s, &options(2026, true), a.path()).unwrap();
     let rb = generate(&s, &options(2026, true), b.path()).unwrap();
     assert_eq!(
-        ra.files.len(),
-        19 * 4 - 1 + 1 + 1,
-        "76 returns, one not sent, one sent twice, and the manifest"
+        ra.returns.len(),
+        19 * 4 - 1 + 1,
+        "76 returns: one not sent, one sent twice"
     );
+    let manifest = |r: &kinbench::sample::SampleReport| {
+        std::fs::read(r.manifest_file.as_ref().unwrap()).unwrap()
+    };
+    assert!(manifest(&ra) == manifest(&rb), "manifest.csv differs");
     assert_eq!(ra.faults_planted, 14);
-    for (fa, fb) in ra.files.iter().zip(&rb.files) {
+    for (fa, fb) in ra.returns.iter().zip(&rb.returns) {
         assert_eq!(fa.file_name(), fb.file_name());
         assert!(
             std::fs::read(fa).unwrap() == std::fs::read(fb).unwrap(),
@@ -217,8 +221,9 @@ fn without_faults_every_file_holds_the_clean_values_and_there_is_no_manifest() {
     opts.region.truncate(3);
     opts.periods.truncate(2);
     let report = generate(&s, &opts, dir.path()).unwrap();
-    assert_eq!(report.files.len(), 6);
-    assert!(report.manifest.is_empty() && !dir.path().join("manifest.csv").exists());
+    assert_eq!(report.returns.len(), 6);
+    assert!(report.manifest.is_empty() && report.manifest_file.is_none());
+    assert!(!dir.path().join("manifest.csv").exists());
     let ds = simulate(&s, &opts).unwrap();
     for r in &ds.returns {
         let file = kinbench::template::file_name(&r.la, r.period);

@@ -215,3 +215,26 @@ fn template_names_its_files_as_the_library_does() {
     assert_eq!(got, want);
     assert!(got.contains(&"886 Kent 2025-26 Q2.xlsx".to_string()));
 }
+
+/// `kinbench sample` counts the returns it wrote, not the manifest beside them.
+#[test]
+fn sample_reports_the_returns_it_wrote() {
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().join("s");
+    let o = kinbench(&["sample", "--faults", "--out", dir.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let stdout = String::from_utf8_lossy(&o.stdout);
+    assert!(stdout.contains("Wrote 76 sample returns"), "{stdout}");
+    let returns = std::fs::read_dir(&dir)
+        .unwrap()
+        .filter(|e| {
+            e.as_ref()
+                .unwrap()
+                .path()
+                .extension()
+                .is_some_and(|x| x == "xlsx")
+        })
+        .count();
+    assert_eq!(returns, 76);
+    assert!(dir.join("manifest.csv").exists());
+}
