@@ -177,6 +177,9 @@ fn check_metrics(s: &Schema) -> Result<(), String> {
     if !(o.funnel_outer_z > o.funnel_inner_z && o.funnel_inner_z > 0.0) {
         return Err("[outliers] needs funnel_outer_z > funnel_inner_z > 0".into());
     }
+    if o.interval_z.is_nan() || o.interval_z <= 0.0 {
+        return Err("[outliers] interval_z must be > 0".into());
+    }
     if !(0.0..0.5).contains(&o.winsorise_fraction) {
         return Err("[outliers] winsorise_fraction must be in [0, 0.5)".into());
     }

@@ -164,6 +164,11 @@ fn editing_mistakes_fail_with_the_file_and_reason() {
              kind count; the series must be of kind percent",
         ),
         (
+            "metrics.toml",
+            Box::new(|t: String| t.replace("interval_z = 1.959964", "interval_z = 0")),
+            "metrics.toml: [outliers] interval_z must be > 0",
+        ),
+        (
             "comparators.toml",
             Box::new(|t: String| {
                 t + "\n[[figure]]\nseries = \"sgo_share_of_exits\"\nyear_ending = 2023\nvalue = 11\nsource = \"x\"\n"
