@@ -79,6 +79,10 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<(), CliError> {
         anonymise: args.anonymise,
     };
     let period = run::reporting_period(&validation, args.period, &args.returns).map_err(usage)?;
+    if args.period.is_none() {
+        // The default period is known only now: refuse before aggregating, not after.
+        check_destination(&run::period_dir(&args.out, period), args.force)?;
+    }
     progress(&format!("aggregating {period}"));
     let prepared = run::prepare(&schema, validation, period, &run_options).map_err(usage)?;
     let ctx = prepared.context(&schema);
