@@ -228,6 +228,30 @@ fn manifest_lists_every_input_and_output_with_its_sha256() {
     assert_eq!(m["mode"]["publish"], false);
     assert_eq!(m["mode"]["anonymise"], false);
     assert_eq!(m["schema"]["template_version"], 1);
+    // The bundled schema: each file's SHA-256 equals that of schema/<file> (the
+    // bundled texts are those files; bundled_schema_equals_the_files_on_disk).
+    let schema_files = m["schema"]["files"].as_array().unwrap();
+    let names: Vec<&str> = schema_files
+        .iter()
+        .map(|f| f["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "return.toml",
+            "metrics.toml",
+            "comparators.toml",
+            "la-lookup.csv"
+        ]
+    );
+    for f in schema_files {
+        let file = f["file"].as_str().unwrap();
+        assert_eq!(
+            f["sha256"],
+            sha256(&Path::new("schema").join(file)),
+            "{file}"
+        );
+    }
     let returns = tmp.path().join("returns");
     let inputs = m["inputs"].as_array().unwrap();
     let mut expected: Vec<String> = fs::read_dir(&returns)
@@ -486,4 +510,52 @@ fn publish_rounds_regional_counts_and_suppresses_rates_beside_them() {
     );
     assert_parquet_equals_csv(&dir, "counts");
     assert_parquet_equals_csv(&dir, "metrics");
+}
+
+#[test]
+fn manifest_records_the_sha256_of_an_edited_schema_folder() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("schema");
+    fs::create_dir_all(&dir).unwrap();
+    for name in kinbench::schema::FILES {
+        fs::copy(Path::new("schema").join(name), dir.join(name)).unwrap();
+    }
+    let edited = dir.join("metrics.toml");
+    let text = fs::read_to_string(&edited).unwrap() + "\n# edited for this run\n";
+    fs::write(&edited, text).unwrap();
+    let loaded = kinbench::schema::Schema::load(&dir).unwrap();
+    let p = run::prepare(
+        &loaded,
+        super::validation().clone(),
+        q2(),
+        &RunOptions::default(),
+    )
+    .unwrap();
+    let ctx = p.context(&loaded);
+    let out = tmp.path().join("out");
+    let writers: [run::Writer; 1] = [export::write_data];
+    run::write_run(&ctx, &p.benchmark, &out, false, &writers).unwrap();
+    let m: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join(SLUG).join("manifest.json")).unwrap())
+            .unwrap();
+    assert_eq!(m["schema"]["origin"], dir.display().to_string());
+    let sha_of = |name: &str| {
+        m["schema"]["files"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|f| f["file"] == name)
+            .unwrap()["sha256"]
+            .clone()
+    };
+    // The edited file's hash, not the bundled one's; the others are unchanged.
+    assert_eq!(sha_of("metrics.toml"), sha256(&edited));
+    assert_ne!(
+        sha_of("metrics.toml"),
+        sha256(Path::new("schema/metrics.toml"))
+    );
+    assert_eq!(
+        sha_of("return.toml"),
+        sha256(Path::new("schema/return.toml"))
+    );
 }
