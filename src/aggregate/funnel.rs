@@ -6,9 +6,6 @@ use serde::Serialize;
 use super::model::Interval;
 use crate::schema::OutlierSettings;
 
-/// z for a two-sided 95% interval.
-pub const Z95: f64 = 1.959964;
-
 /// A funnel's parameters. Proportions are fractions (0.12, not 12%).
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Funnel {

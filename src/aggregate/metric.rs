@@ -3,7 +3,7 @@
 
 use super::classify::{classify, SideSums};
 use super::frame::{pooled_sums, LongFrame};
-use super::funnel::{funnel, wilson, Z95};
+use super::funnel::{funnel, wilson};
 use super::model::{
     Comparator, ExcludedLa, LaMetric, MetricPeriod, MetricResult, OutlierAssessment, RegionFigure,
 };
@@ -139,7 +139,7 @@ fn assess(schema: &Schema, metric: &Metric, las: &mut [LaMetric]) -> OutlierAsse
             .collect();
         for (&i, &(x, n)) in included.iter().zip(&pairs) {
             if let Some(la) = las.get_mut(i) {
-                la.wilson = wilson(x, n, Z95).map(|w| super::model::Interval {
+                la.wilson = wilson(x, n, settings.interval_z).map(|w| super::model::Interval {
                     low: w.low * 100.0,
                     high: w.high * 100.0,
                 });

@@ -33,7 +33,7 @@ pub fn robust(values: &[f64], settings: &OutlierSettings) -> Result<(Robust, Vec
     let deviations: Vec<f64> = values.iter().map(|x| (x - m).abs()).collect();
     let mad = median(&deviations).unwrap_or(0.0);
     if mad.is_nan() || mad <= 0.0 {
-        return Err("half or more of the LAs have the median value, so the spread (MAD) is 0 and the robust z-score is not defined".to_string());
+        return Err("more than half of the LAs have the median value, so the spread (MAD) is 0 and the robust z-score is not defined".to_string());
     }
     let z = values
         .iter()

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use kinbench::ingest::Limits;
 use kinbench::period::Period;
 use kinbench::report::run::{self, RunError, RunOptions};
-use kinbench::report::{check_destination, io_message};
+use kinbench::report::{check_destination, io_message, output};
 use kinbench::validate::{self, Options};
 
 use super::args::{load_schema, period_arg, region};
@@ -51,6 +51,7 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<(), CliError> {
         });
     }
     check_separate(&args.returns, &args.out)?;
+    warn_stale(&args.out);
     if let Some(p) = args.period {
         // Known before reading the returns: say so early.
         check_destination(&run::period_dir(&args.out, p), args.force)?;
@@ -78,6 +79,10 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<(), CliError> {
         anonymise: args.anonymise,
     };
     let period = run::reporting_period(&validation, args.period, &args.returns).map_err(usage)?;
+    if args.period.is_none() {
+        // The default period is known only now: refuse before aggregating, not after.
+        check_destination(&run::period_dir(&args.out, period), args.force)?;
+    }
     progress(&format!("aggregating {period}"));
     let prepared = run::prepare(&schema, validation, period, &run_options).map_err(usage)?;
     let ctx = prepared.context(&schema);
@@ -95,6 +100,21 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<(), CliError> {
     .map_err(usage)?;
     print!("{}", run::run_summary(&ctx, &prepared.benchmark, &written));
     Ok(())
+}
+
+/// Says what a killed run left in the output folder: unfinished folders removed,
+/// and held-back earlier results kept (they may be the only copy).
+fn warn_stale(out: &Path) {
+    let stale = output::tidy_stale(out);
+    for path in &stale.removed {
+        eprintln!(
+            "kinbench: warning: removed '{}', an unfinished output folder left by a run that was stopped",
+            path.display()
+        );
+    }
+    for (path, why) in &stale.kept {
+        eprintln!("kinbench: warning: kept '{}': {why}", path.display());
+    }
 }
 
 /// A period the returns do not have is the command line's fault (exit 2); the rest is not.

@@ -115,6 +115,10 @@ fn known_item(s: &Schema, code: &str, context: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// The `chart` values the workbook and chart pack understand: a ranked bar
+/// chart, or a 100% stacked split (the Approvals sheet).
+pub const CHARTS: [&str; 2] = ["bar", "stacked"];
+
 fn check_metrics(s: &Schema) -> Result<(), String> {
     unique("metric id", s.metrics.iter().map(|m| m.id.as_str()))?;
     for m in &s.metrics {
@@ -128,11 +132,30 @@ fn check_metrics(s: &Schema) -> Result<(), String> {
         for code in m.numerator.iter().chain(&m.denominator) {
             known_item(s, code, &format!("metric {}", m.id))?;
         }
-        if let Some(series) = &m.comparator {
-            if !s.comparators.series.iter().any(|x| &x.key == series) {
+        if !CHARTS.contains(&m.chart.as_str()) {
+            return Err(format!(
+                "metric {} has chart \"{}\"; allowed: {}",
+                m.id,
+                m.chart,
+                CHARTS.map(|c| format!("\"{c}\"")).join(", ")
+            ));
+        }
+        if let Some(key) = &m.comparator {
+            let Some(series) = s.comparators.series.iter().find(|x| &x.key == key) else {
                 return Err(format!(
-                    "metric {} names comparator series {series}, not in comparators.toml",
+                    "metric {} names comparator series {key}, not in comparators.toml",
                     m.id
+                ));
+            };
+            // England's figure is drawn on the metric's scale, so it must be in the metric's unit.
+            if series.kind != m.unit.key() {
+                return Err(format!(
+                    "metric {} is {} but its comparator series {key} is of kind {}; \
+                     the series must be of kind {}",
+                    m.id,
+                    m.unit.key(),
+                    series.kind,
+                    m.unit.key()
                 ));
             }
         }
@@ -153,6 +176,9 @@ fn check_metrics(s: &Schema) -> Result<(), String> {
     let o = &s.outliers;
     if !(o.funnel_outer_z > o.funnel_inner_z && o.funnel_inner_z > 0.0) {
         return Err("[outliers] needs funnel_outer_z > funnel_inner_z > 0".into());
+    }
+    if o.interval_z.is_nan() || o.interval_z <= 0.0 {
+        return Err("[outliers] interval_z must be > 0".into());
     }
     if !(0.0..0.5).contains(&o.winsorise_fraction) {
         return Err("[outliers] winsorise_fraction must be in [0, 0.5)".into());

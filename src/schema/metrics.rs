@@ -101,6 +101,8 @@ pub struct Breakdown {
 pub struct OutlierSettings {
     pub funnel_outer_z: f64,
     pub funnel_inner_z: f64,
+    /// z of the Wilson score interval shown with each LA's value (1.959964: 95%).
+    pub interval_z: f64,
     pub winsorise_fraction: f64,
     pub min_las: usize,
     pub robust_z_limit: f64,

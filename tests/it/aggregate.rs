@@ -2,6 +2,7 @@
 //! comments beside it. Validations are built directly, without spreadsheets.
 
 mod counts;
+mod every_metric;
 mod exclusions;
 mod funnel;
 mod over_time;

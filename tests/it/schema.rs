@@ -251,6 +251,27 @@ fn editing_mistakes_fail_with_the_file_and_reason() {
             "metrics.toml: metric M09 names comparator series nope, not in comparators.toml",
         ),
         (
+            "metrics.toml",
+            Box::new(|t: String| t.replacen("chart = \"stacked\"", "chart = \"stack\"", 1)),
+            "metrics.toml: metric M03 has chart \"stack\"; allowed: \"bar\", \"stacked\"",
+        ),
+        (
+            "metrics.toml",
+            Box::new(|t: String| {
+                t.replace(
+                    "comparator = \"sg_share_of_asgsf\"",
+                    "comparator = \"ceased_in_year\"",
+                )
+            }),
+            "metrics.toml: metric M09 is percent but its comparator series ceased_in_year is of \
+             kind count; the series must be of kind percent",
+        ),
+        (
+            "metrics.toml",
+            Box::new(|t: String| t.replace("interval_z = 1.959964", "interval_z = 0")),
+            "metrics.toml: [outliers] interval_z must be > 0",
+        ),
+        (
             "comparators.toml",
             Box::new(|t: String| {
                 t + "\n[[figure]]\nseries = \"sgo_share_of_exits\"\nyear_ending = 2023\nvalue = 11\nsource = \"x\"\n"

@@ -2,7 +2,7 @@
 
 use super::la_cells;
 use super::table::{Cell, Kind, Table};
-use crate::aggregate::{Benchmark, LaMetric, MetricPeriod, MetricResult};
+use crate::aggregate::{Benchmark, LaMetric, MetricPeriod, MetricResult, RollingYear};
 use crate::report::RunContext;
 
 /// The columns, in order. LA rows leave the region columns empty and the region
@@ -39,9 +39,11 @@ pub const COLUMNS: [(&str, Kind); 25] = [
 pub const REGION: &str = "region";
 /// `level` of an LA's row.
 pub const LA: &str = "la";
+/// `level` of a rolling-year row: `period` is the last of its four quarters.
+pub const ROLLING_YEAR: &str = "rolling_year";
 
 /// Metrics in schema order, periods ascending; in each, the region's row, then
-/// the LAs by code.
+/// the LAs by code; after a metric's periods, its rolling years.
 pub(crate) fn metrics_table(ctx: &RunContext<'_>, benchmark: &Benchmark) -> Table {
     let mut table = Table::new(&COLUMNS, ctx.presenter.publish());
     for m in &benchmark.metrics {
@@ -53,8 +55,33 @@ pub(crate) fn metrics_table(ctx: &RunContext<'_>, benchmark: &Benchmark) -> Tabl
                 table.push(la_row(ctx, m, mp, la));
             }
         }
+        for y in &m.rolling_year {
+            table.push(rolling_year_row(ctx, m, y));
+        }
     }
     table
+}
+
+/// Four quarters pooled: the sums, the pooled value (also as `pooled`) and, in
+/// `n_included`, the number of LA-quarters pooled. Other columns are empty.
+fn rolling_year_row(ctx: &RunContext<'_>, m: &MetricResult, y: &RollingYear) -> Vec<Cell> {
+    let p = ctx.presenter;
+    let rate = Cell::Shown(p.region_rate(y.pooled));
+    let mut row = vec![
+        Cell::text(m.id.clone()),
+        Cell::text(m.unit.key()),
+        Cell::text(y.last.to_string()),
+        Cell::text(ROLLING_YEAR),
+        Cell::Null,
+        Cell::Null,
+        Cell::Shown(p.total_count(Some(y.numerator))),
+        Cell::Shown(p.total_count(Some(y.denominator))),
+        rate.clone(),
+    ];
+    // excluded_reason to outlier (columns 9–14) do not apply.
+    row.resize(15, Cell::Null);
+    row.extend([rate, Cell::Null, Cell::Number(y.la_quarters as f64)]);
+    row
 }
 
 fn lead(m: &MetricResult, mp: &MetricPeriod, level: &str) -> Vec<Cell> {

@@ -1,9 +1,10 @@
-//! The run's data for analysts, in `data/`: `values`, `metrics` and `findings`,
+//! The run's data for analysts, in `data/`: `values`, `metrics`, `counts` and `findings`,
 //! each as CSV and as Parquet with the same rows and columns (docs/outputs.md).
 //!
 //! Tables are built as polars DataFrames; the CSV is written from the frame
 //! cell by cell so that it holds exactly what the Parquet file holds.
 
+mod counts;
 mod findings;
 mod metrics;
 mod table;
@@ -13,8 +14,9 @@ mod write;
 use std::fs;
 use std::path::Path;
 
+pub use counts::{BREAKDOWN, COLUMNS as COUNTS_COLUMNS, COUNT};
 pub use findings::columns as findings_columns;
-pub use metrics::{COLUMNS as METRICS_COLUMNS, LA, REGION};
+pub use metrics::{COLUMNS as METRICS_COLUMNS, LA, REGION, ROLLING_YEAR};
 use table::Cell;
 pub use table::Kind;
 pub use values::{COLUMNS as VALUES_COLUMNS, NOT_RECEIVED, RETURN_UNUSABLE};
@@ -27,7 +29,7 @@ use crate::aggregate::Benchmark;
 pub const DATA_DIR: &str = "data";
 
 /// The tables' names: each is written as `<name>.csv` and `<name>.parquet`.
-pub const TABLES: [&str; 3] = ["values", "metrics", "findings"];
+pub const TABLES: [&str; 4] = ["values", "metrics", "counts", "findings"];
 
 /// An LA's code and name cells: when anonymising, no code and the LA's letter.
 fn la_cells(p: &Presenter, code: &str, name: &str) -> [Cell; 2] {
@@ -39,7 +41,7 @@ fn la_cells(p: &Presenter, code: &str, name: &str) -> [Cell; 2] {
     [shown_code, Cell::text(p.la_name(code, name))]
 }
 
-/// Writes `data/values`, `data/metrics` and `data/findings` (`.csv` and
+/// Writes `data/values`, `data/metrics`, `data/counts` and `data/findings` (`.csv` and
 /// `.parquet`) into `dir` and says what was written, as `write_report` does.
 pub fn write_data(
     ctx: &RunContext<'_>,
@@ -51,6 +53,7 @@ pub fn write_data(
     let tables = [
         values::values_table(ctx, benchmark),
         metrics::metrics_table(ctx, benchmark),
+        counts::counts_table(ctx, benchmark),
         findings::findings_table(ctx),
     ];
     let mut entries = Vec::new();

@@ -1,6 +1,6 @@
 //! One metric over six LAs, one excluded for each reason; the pooled figure and its spread.
 
-use kinbench::aggregate::{benchmark, wilson, AggregateError, ExclusionReason, Z95};
+use kinbench::aggregate::{benchmark, wilson, AggregateError, ExclusionReason};
 use kinbench::validate::{ReturnStatus, ValueStatus};
 
 use super::{close, close_to, la, p, region, schema, used, validation, with_status};
@@ -43,7 +43,7 @@ fn m01_over_six_las_excludes_one_for_each_reason() {
     // centre = (0.1 + 3.841459/180) / (1 + 3.841459/90) = 0.121341 / 1.042683 = 0.116374
     // half = 1.959964/1.042683 × sqrt(0.1×0.9/90 + 3.841459/(4×8100)) = 1.879734 × 0.033445 = 0.062867
     // → 0.0535 to 0.1792 (shown in percent on the LA: 5.3507% to 17.9242%).
-    let w = wilson(9.0, 90.0, Z95).unwrap();
+    let w = wilson(9.0, 90.0, 1.959964).unwrap();
     close_to(w.low, 0.0535, 4);
     close_to(w.high, 0.1792, 4);
     let shown = bracknell.wilson.unwrap();
@@ -210,4 +210,35 @@ fn a_period_without_returns_is_an_error_not_an_empty_report() {
         err.to_string(),
         "no usable return for 2025-26 Q2; the returns cover 2025-26 Q1"
     );
+}
+
+#[test]
+fn the_wilson_interval_z_is_read_from_the_schema() {
+    // interval_z = 1 instead of 1.959964, for 9 of 90 (867's M01): p = 0.1, z² = 1,
+    // 1 + z²/n = 91/90; centre = (0.1 + 1/180) / (91/90) = (19/180) × (90/91) = 19/182
+    // = 0.104396; half = (90/91) × sqrt(0.1 × 0.9 / 90 + 1 / (4 × 8100))
+    // = 0.989011 × sqrt(0.001 + 0.0000308642) = 0.989011 × 0.032107 = 0.031754
+    // → 0.072641 to 0.136150, shown in percent: 7.2641% to 13.6150%.
+    let mut schema = schema();
+    schema.outliers.interval_z = 1.0;
+    let r = region(&schema, 2);
+    let q2 = p("2025-26 Q2");
+    let subs = vec![
+        used(&schema, la(&r, "867"), q2, &[("B01", 90.0), ("B02", 9.0)]),
+        used(&schema, la(&r, "846"), q2, &[("B01", 30.0), ("B02", 12.0)]),
+    ];
+    let b = benchmark(&schema, &validation(r, subs), q2).unwrap();
+    let w = b
+        .metric("M01")
+        .unwrap()
+        .at(q2)
+        .unwrap()
+        .la("867")
+        .unwrap()
+        .wilson
+        .unwrap();
+    close_to(w.low, 7.2641, 4);
+    close_to(w.high, 13.6150, 4);
+    // The bundled schema's value is the 95% z.
+    assert_eq!(super::schema().outliers.interval_z, 1.959964);
 }

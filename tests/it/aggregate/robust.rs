@@ -74,10 +74,20 @@ fn no_robust_z_when_mad_is_0_or_fewer_than_5_las() {
     let (m, findings) = m08(&[15.0, 15.0, 15.0, 16.0, 40.0]);
     assert_eq!(
         m.outliers.not_assessed.as_deref(),
-        Some("half or more of the LAs have the median value, so the spread (MAD) is 0 and the robust z-score is not defined")
+        Some("more than half of the LAs have the median value, so the spread (MAD) is 0 and the robust z-score is not defined")
     );
     assert!(m.outliers.robust.is_none() && m.las.iter().all(|l| l.z.is_none() && !l.outlier));
     assert!(findings.is_empty());
+    // Exactly half on one value is not enough for MAD = 0: 15, 15, 15, 16, 17, 18 has
+    // median (15 + 16) / 2 = 15.5; |x − 15.5| = 0.5, 0.5, 0.5, 0.5, 1.5, 2.5 → MAD = 0.5.
+    // Largest z = 0.6745 × 2.5 / 0.5 = 3.3725, inside ±3.5: assessed, nobody flagged.
+    let (m, findings) = m08(&[15.0, 15.0, 15.0, 16.0, 17.0, 18.0]);
+    assert_eq!(m.outliers.not_assessed, None);
+    let r = m.outliers.robust.as_ref().unwrap();
+    close(r.median, 15.5);
+    close(r.mad, 0.5);
+    close(m.las[5].z.unwrap(), 3.3725);
+    assert!(findings.is_empty() && m.las.iter().all(|l| !l.outlier));
     // Four LAs, however far apart: not assessed.
     let (m, findings) = m08(&[1.0, 2.0, 3.0, 100.0]);
     assert_eq!(

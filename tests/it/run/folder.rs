@@ -100,3 +100,73 @@ fn a_period_without_usable_returns_is_refused_listing_those_present() {
         "no usable return for 2019-20 Q1; the returns cover 2024-25 Q3, 2024-25 Q4, 2025-26 Q1, 2025-26 Q2"
     );
 }
+
+/// What a killed run leaves beside the period folders: an unfinished
+/// `.kinbench-new-*` and, during --force, a `.kinbench-old-*` holding the old results.
+fn stale_folders(out: &Path) -> (std::path::PathBuf, std::path::PathBuf) {
+    let new = out.join(".kinbench-new-Ab12Cd");
+    fs::create_dir_all(new.join("data")).unwrap();
+    fs::write(new.join("data/values.csv"), "half").unwrap();
+    let old = out.join(".kinbench-old-Ef34Gh");
+    fs::create_dir_all(old.join("previous")).unwrap();
+    fs::write(old.join("previous/manifest.json"), "{}").unwrap();
+    fs::create_dir_all(out.join(SLUG)).unwrap();
+    (new, old)
+}
+
+#[test]
+fn a_stale_new_folder_is_removed_and_a_stale_old_folder_kept() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (new, old) = stale_folders(tmp.path());
+    let stale = kinbench::report::output::tidy_stale(tmp.path());
+    assert_eq!(stale.removed.len(), 1);
+    assert_eq!(stale.removed[0], new);
+    assert_eq!(stale.kept.len(), 1);
+    assert_eq!(stale.kept[0].0, old);
+    assert!(stale.kept[0].1.contains("only copy"), "{}", stale.kept[0].1);
+    assert!(!new.exists());
+    assert_eq!(
+        fs::read_to_string(old.join("previous/manifest.json")).unwrap(),
+        "{}"
+    );
+    // The period folder is no business of this.
+    assert!(tmp.path().join(SLUG).is_dir());
+    // A folder that does not exist has nothing stale.
+    let none = kinbench::report::output::tidy_stale(&tmp.path().join("missing"));
+    assert_eq!(none, kinbench::report::output::Stale::default());
+}
+
+#[test]
+fn kinbench_run_names_the_stale_folders_it_finds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let returns = tmp.path().join("returns");
+    fs::create_dir_all(&returns).unwrap();
+    let out = tmp.path().join("out");
+    let (new, old) = stale_folders(&out);
+    // No returns: the run stops soon after, but the warnings come first.
+    let output = std::process::Command::new(env!("CARGO_BIN_EXE_kinbench"))
+        .args([
+            "run",
+            returns.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "kinbench: warning: removed '{}', an unfinished output folder",
+            new.display()
+        )),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains(&format!(
+            "kinbench: warning: kept '{}': left by a --force run",
+            old.display()
+        )),
+        "{stderr}"
+    );
+    assert!(!new.exists() && old.join("previous/manifest.json").is_file());
+}
