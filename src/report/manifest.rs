@@ -6,20 +6,10 @@ use std::fs;
 use std::path::Path;
 
 use serde_json::{json, Map, Value};
-use sha2::{Digest, Sha256};
 
 use super::{ReportError, RunContext};
 use crate::aggregate::Benchmark;
-use crate::schema::FILES;
 use crate::validate::{sha256_hex, ReturnStatus, Severity};
-
-/// The texts `Schema::bundled` is built from: the same files, in the same build.
-const BUNDLED: [&str; 4] = [
-    include_str!("../../schema/return.toml"),
-    include_str!("../../schema/metrics.toml"),
-    include_str!("../../schema/comparators.toml"),
-    include_str!("../../schema/la-lookup.csv"),
-];
 
 /// The manifest's file name, at the top of the run's folder.
 pub const MANIFEST: &str = "manifest.json";
@@ -33,10 +23,7 @@ pub fn write_manifest(
 ) -> Result<(String, String), ReportError> {
     let outputs = outputs(ctx, dir)?;
     let n_outputs = outputs.len();
-    let schema_files = schema_files(ctx)?;
-    let mut manifest = manifest(ctx, benchmark, outputs);
-    manifest["schema"]["files"] = Value::Array(schema_files);
-    let manifest = sorted(manifest);
+    let manifest = sorted(manifest(ctx, benchmark, outputs));
     let path = dir.join(MANIFEST);
     let mut text = serde_json::to_string_pretty(&manifest).map_err(|e| ReportError::Write {
         path: path.display().to_string(),
@@ -84,7 +71,11 @@ fn manifest(ctx: &RunContext<'_>, benchmark: &Benchmark, outputs: Vec<Value>) ->
     let status = |s: ReturnStatus| v.submissions.iter().filter(|x| x.status == s).count();
     json!({
         "tool": info.tool,
-        "schema": { "origin": info.schema_origin, "template_version": ctx.schema.template.version },
+        "schema": {
+            "origin": info.schema_origin,
+            "template_version": ctx.schema.template.version,
+            "files": schema_files(ctx),
+        },
         "region": { "name": info.region_name, "las": v.region.len() },
         "period": benchmark.period.to_string(),
         "periods": benchmark.periods.iter().map(|x| x.to_string()).collect::<Vec<_>>(),
@@ -107,33 +98,12 @@ fn manifest(ctx: &RunContext<'_>, benchmark: &Benchmark, outputs: Vec<Value>) ->
     })
 }
 
-/// Each schema file the run used, with its SHA-256: the texts compiled into
-/// the binary for the bundled schema, else the files of the `--schema` folder
-/// (read again here, as `Schema::load` read them: the bytes are the text).
-fn schema_files(ctx: &RunContext<'_>) -> Result<Vec<Value>, ReportError> {
-    let origin = &ctx.schema.origin;
-    FILES
+/// Each schema file the run used, with the SHA-256 of the text it was built from.
+fn schema_files(ctx: &RunContext<'_>) -> Vec<Value> {
+    ctx.schema
+        .sources
         .iter()
-        .zip(BUNDLED)
-        .map(|(name, text)| {
-            let sha = if origin == "bundled" {
-                Sha256::digest(text.as_bytes())
-                    .iter()
-                    .map(|b| format!("{b:02x}"))
-                    .collect()
-            } else {
-                let path = Path::new(origin).join(name);
-                sha256_hex(&path).map_err(|e| ReportError::Write {
-                    path: MANIFEST.to_string(),
-                    message: format!(
-                        "cannot read schema file '{}' to record its SHA-256: {}",
-                        path.display(),
-                        super::io_message(&e)
-                    ),
-                })?
-            };
-            Ok(json!({ "file": name, "sha256": sha }))
-        })
+        .map(|(file, sha)| json!({ "file": file, "sha256": sha }))
         .collect()
 }
 

@@ -52,6 +52,9 @@ impl SchemaError {
 pub struct Schema {
     /// Where the schema came from: a folder, or `bundled`.
     pub origin: String,
+    /// Each of [`FILES`] with the SHA-256 of the text this schema was built
+    /// from, so a run's manifest names the exact schema it used.
+    pub sources: Vec<(String, String)>,
     pub template: TemplateLayout,
     pub headers: Vec<HeaderField>,
     pub reading: ReadingRules,
@@ -130,8 +133,14 @@ impl Schema {
             LaLookup::from_csv(lookup_csv).map_err(|e| SchemaError::new("la-lookup.csv", e))?;
 
         let relation_texts = rf.relation;
+        let sources = FILES
+            .iter()
+            .zip([return_toml, metrics_toml, comparators_toml, lookup_csv])
+            .map(|(name, text)| (name.to_string(), sha256_text(text)))
+            .collect();
         let schema = Schema {
             origin: origin.to_string(),
+            sources,
             template: rf.template,
             headers: rf.header,
             reading: rf.reading,
@@ -210,3 +219,11 @@ pub const REQUIRED_HEADER_KEYS: [&str; 5] = [
     "template_version",
     "date_completed",
 ];
+
+fn sha256_text(text: &str) -> String {
+    use sha2::{Digest, Sha256};
+    Sha256::digest(text.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
