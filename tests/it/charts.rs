@@ -3,6 +3,7 @@
 //! the text should be, and byte-identical output for the same input.
 
 mod edge;
+mod no_system_fonts;
 mod others;
 mod ranked;
 mod raster;

@@ -74,8 +74,8 @@ fn default_canvas_is_1600_by_900_with_the_title_inked() {
 // and fontconfig are not even compiled in, and the bitmap text is
 // rasterised with ab_glyph from bytes compiled into the binary. A title
 // therefore changes the title area's pixels, and no title leaves it white,
-// whatever fonts the machine has. Hiding the system font directories with
-// environment variables would prove nothing more, as nothing reads them.
+// whatever fonts the machine has. `no_system_fonts.rs` checks the same on
+// the real binary, with every system font directory hidden.
 #[test]
 fn the_title_text_itself_is_drawn() {
     let with = Image::decode(
