@@ -13,6 +13,10 @@ pub struct Limits {
     pub max_zip_entries: usize,
     /// Most non-empty cells over all sheets.
     pub max_cells: usize,
+    /// Most cells of the dense grids an `.xls` or `.ods` reader builds (every cell from a
+    /// sheet's first used cell to its last, repeated cells expanded), over all sheets;
+    /// checked from the file's layout before any grid is built.
+    pub max_grid_cells: usize,
 }
 
 impl Default for Limits {
@@ -23,6 +27,7 @@ impl Default for Limits {
             max_compression_ratio: 200,
             max_zip_entries: 2_000,
             max_cells: 1_000_000,
+            max_grid_cells: 1_000_000,
         }
     }
 }
