@@ -1,12 +1,14 @@
 //! How a submitted return is read: a file that would cost too much to read is one
-//! finding naming the file, and the other returns of the folder are still read.
+//! finding naming the file, and the other returns of the folder are still read;
+//! numbers typed as text.
 
 use std::path::Path;
 
-use kinbench::validate::{validate_folder, ReturnStatus, Severity};
+use kinbench::ingest::RawCell;
+use kinbench::validate::{validate_folder, ReturnStatus, Severity, ValueStatus};
 
-use super::builder::{options, schema};
-use super::{check, codes, one};
+use super::builder::{options, schema, ReturnBuilder};
+use super::{check, codes, lacks, one};
 
 fn copy(from: &str, dir: &Path, name: &str) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
@@ -50,4 +52,50 @@ fn huge_grids_are_one_file_finding_and_the_run_goes_on() {
     let good = by_file("825 Buckinghamshire 2025-26 Q2.xlsx");
     assert_eq!(good.status, ReturnStatus::Used);
     assert_eq!(good.la.as_ref().map(|la| la.code.as_str()), Some("825"));
+}
+
+fn text(s: &str) -> RawCell {
+    RawCell::Text(s.into())
+}
+
+#[test]
+fn spaces_between_digits_are_thousands_separators_only_in_threes() {
+    // Used, with the info finding: spaces in groups of three, trimmed ends.
+    for (typed, n) in [
+        ("1 234", 1234.0),
+        ("1\u{a0}234", 1234.0),
+        ("1\u{202f}234", 1234.0),
+    ] {
+        let sub = ReturnBuilder::clean().set("A01", text(typed)).validate();
+        let f = one(&sub, "VAL001");
+        check(f, Severity::Info, &["A01"], Some("Return!C12"), Some(typed));
+        assert_eq!(
+            f.message,
+            format!("A01 was typed as text (\"{typed}\") and was read as the number 1234.")
+        );
+        assert_eq!((sub.usable("A01"), sub.findings.len()), (Some(n), 1));
+    }
+    let sub = ReturnBuilder::clean().set("A01", text(" 45 ")).validate();
+    check(
+        one(&sub, "VAL001"),
+        Severity::Info,
+        &["A01"],
+        Some("Return!C12"),
+        Some(" 45 "),
+    );
+    assert_eq!(sub.usable("A01"), Some(45.0));
+    // Rejected as other text: a space that cannot be a thousands separator.
+    for typed in ["1 5", "12 3", "1 2345", "1,234 567"] {
+        let sub = ReturnBuilder::clean().set("A01", text(typed)).validate();
+        check(
+            one(&sub, "VAL009"),
+            Severity::Error,
+            &["A01"],
+            Some("Return!C12"),
+            Some(typed),
+        );
+        assert_eq!(sub.values["A01"].status, ValueStatus::Rejected, "{typed}");
+        assert_eq!(sub.usable("A01"), None, "{typed}");
+        lacks(&sub, "VAL001");
+    }
 }
