@@ -1,11 +1,16 @@
 //! How a submitted return is read: a file that would cost too much to read is one
 //! finding naming the file, and the other returns of the folder are still read;
-//! numbers typed as text.
+//! numbers typed as text; dates typed with two-digit years.
 
+use std::collections::BTreeMap;
 use std::path::Path;
+use std::time::{Duration, SystemTime};
 
+use chrono::NaiveDate;
 use kinbench::ingest::RawCell;
-use kinbench::validate::{validate_folder, ReturnStatus, Severity, ValueStatus};
+use kinbench::validate::{
+    finish, validate_folder, ReturnStatus, Severity, Submission, ValueStatus,
+};
 
 use super::builder::{options, schema, ReturnBuilder};
 use super::{check, codes, lacks, one};
@@ -98,4 +103,70 @@ fn spaces_between_digits_are_thousands_separators_only_in_threes() {
         assert_eq!(sub.usable("A01"), None, "{typed}");
         lacks(&sub, "VAL001");
     }
+}
+
+fn completed(date: &str, file: &str) -> Submission {
+    ReturnBuilder::clean()
+        .header("date_completed", RawCell::Text(date.into()))
+        .validate_as(file)
+}
+
+#[test]
+fn two_digit_years_are_this_century() {
+    for typed in ["14/10/25", "14/10/2025"] {
+        let sub = completed(typed, "return.xlsx");
+        assert_eq!(
+            (sub.date_completed, sub.findings.len()),
+            (NaiveDate::from_ymd_opt(2025, 10, 14), 0),
+            "{typed}"
+        );
+    }
+}
+
+#[test]
+fn a_year_before_2000_or_past_2099_is_not_a_date_completed() {
+    for typed in ["14/10/1925", "14/10/0025", "14/10/2125", "14/10/70"] {
+        let sub = completed(typed, "return.xlsx");
+        let f = one(&sub, "FILE019");
+        check(f, Severity::Warning, &[], Some("Return!B8"), Some(typed));
+        assert_eq!(
+            f.message,
+            format!("Date completed \"{typed}\" is not a date, so if the return is sent again the network cannot tell which copy is later.")
+        );
+        assert_eq!(sub.date_completed, None);
+    }
+}
+
+#[test]
+fn a_resubmission_dated_with_a_two_digit_year_is_ordered_by_that_year() {
+    // "20/10/25" once read as the year 25 and lost to the earlier, newer file.
+    let mtimes: BTreeMap<String, SystemTime> = [("a.xlsx", 1), ("b.xlsx", 9)]
+        .into_iter()
+        .map(|(f, s)| {
+            (
+                f.to_string(),
+                SystemTime::UNIX_EPOCH + Duration::from_secs(1_750_000_000 + s),
+            )
+        })
+        .collect();
+    let v = finish(
+        schema(),
+        &options(),
+        vec![
+            completed("20/10/25", "a.xlsx"),
+            completed("14/10/2025", "b.xlsx"),
+        ],
+        &mtimes,
+    );
+    let by_file = |name: &str| v.submissions.iter().find(|s| s.file == name).expect(name);
+    assert_eq!(by_file("a.xlsx").status, ReturnStatus::Used);
+    assert_eq!(codes(by_file("a.xlsx")), Vec::<&str>::new());
+    let loser = by_file("b.xlsx");
+    assert_eq!(loser.status, ReturnStatus::Superseded);
+    let f = one(loser, "FILE018");
+    check(f, Severity::Info, &[], None, None);
+    assert_eq!(
+        f.message,
+        "This return was replaced by the return in \"a.xlsx\" (Date completed 2025-10-20, later than this return's 2025-10-14) for the same LA and period, so it was not used."
+    );
 }
