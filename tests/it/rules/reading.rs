@@ -170,3 +170,67 @@ fn a_resubmission_dated_with_a_two_digit_year_is_ordered_by_that_year() {
         "This return was replaced by the return in \"a.xlsx\" (Date completed 2025-10-20, later than this return's 2025-10-14) for the same LA and period, so it was not used."
     );
 }
+
+#[test]
+fn sum002_usable_parts_alone_already_exceed_the_whole() {
+    // B02 + B03 <= B01 with B03 blank: B02 alone is more than B01.
+    let sub = ReturnBuilder::clean()
+        .set("B01", RawCell::Number(10.0))
+        .set("B02", RawCell::Number(12.0))
+        .blank("B03")
+        .validate();
+    let f = one(&sub, "SUM002");
+    check(
+        f,
+        Severity::Warning,
+        &["B02", "B03", "B01"],
+        Some("Return!C18"),
+        Some("12"),
+    );
+    assert_eq!(
+        f.message,
+        "B02 + B03 is at least 12 (B02 is 12, B03 is blank) and B01 is 10, but the parts cannot be more than the whole."
+    );
+    // The first part blank: the finding points at the part that is there.
+    let sub = ReturnBuilder::clean()
+        .set("B01", RawCell::Number(10.0))
+        .blank("B02")
+        .set("B03", RawCell::Text("n/a".into()))
+        .validate();
+    lacks(&sub, "SUM002");
+    let sub = ReturnBuilder::clean()
+        .set("B01", RawCell::Number(5.0))
+        .blank("B02")
+        .validate();
+    let f = one(&sub, "SUM002");
+    check(
+        f,
+        Severity::Warning,
+        &["B02", "B03", "B01"],
+        Some("Return!C23"),
+        Some("8"),
+    );
+    assert_eq!(
+        f.message,
+        "B02 + B03 is at least 8 (B02 is blank, B03 is 8) and B01 is 5, but the parts cannot be more than the whole."
+    );
+}
+
+#[test]
+fn sum002_usable_parts_within_the_whole_with_one_blank_raise_nothing() {
+    let sub = ReturnBuilder::clean()
+        .set("B01", RawCell::Number(150.0))
+        .set("B02", RawCell::Number(12.0))
+        .blank("B03")
+        .validate();
+    lacks(&sub, "SUM002");
+    // The whole blank: nothing to compare with.
+    let sub = ReturnBuilder::clean()
+        .blank("B01")
+        .set("B02", RawCell::Number(12.0))
+        .validate();
+    lacks(&sub, "SUM002");
+    // An equality with a part missing is left alone: sum(B02a..B02d) = B02.
+    let sub = ReturnBuilder::clean().blank("B02a").validate();
+    lacks(&sub, "SUM001");
+}
