@@ -65,7 +65,18 @@ pub(crate) fn check_ods(bytes: &[u8], limits: &Limits) -> Result<(), IngestError
         }
         check_total(scan.total(), limits)?;
     }
-    scan.finish_table();
+    // calamine's table loop, and its loop over a cell comment, wait for their end tag
+    // through end-of-file forever: a content.xml cut short inside either hangs the run.
+    if matches!(scan.skip, Some(Skip::Text { annotation: true })) {
+        return Err(IngestError::Corrupt(
+            "content.xml ends inside a cell comment (the file is cut short)".into(),
+        ));
+    }
+    if scan.table.is_some() {
+        return Err(IngestError::Corrupt(
+            "content.xml ends inside a sheet (the file is cut short)".into(),
+        ));
+    }
     check_total(scan.total(), limits)
 }
 

@@ -220,3 +220,47 @@ fn an_xls_whose_sector_chain_loops_is_damaged_not_read_forever() {
         IngestError::Corrupt("its compound-file structure is broken (a sector chain loops)".into())
     );
 }
+
+/// An `.ods` whose content.xml is exactly `content`.
+fn raw_ods(dir: &Path, name: &str, content: &str) -> PathBuf {
+    let path = dir.join(name);
+    let mut z = zip::ZipWriter::new(std::fs::File::create(&path).unwrap());
+    let stored = SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    z.start_file("mimetype", stored).unwrap();
+    z.write_all(MIMETYPE).unwrap();
+    z.start_file("META-INF/manifest.xml", SimpleFileOptions::default())
+        .unwrap();
+    z.write_all(b"<manifest:manifest/>").unwrap();
+    z.start_file("content.xml", SimpleFileOptions::default())
+        .unwrap();
+    z.write_all(content.as_bytes()).unwrap();
+    z.finish().unwrap();
+    path
+}
+
+#[test]
+fn an_ods_cut_short_inside_a_sheet_or_a_comment_is_damage_not_a_hang() {
+    // calamine waits for </table:table>, or for </office:annotation> inside a text
+    // cell, through end-of-file for ever.
+    let dir = tempfile::tempdir().unwrap();
+    let in_sheet = raw_ods(
+        dir.path(),
+        "cut-sheet.ods",
+        r#"<office:document-content><office:body><office:spreadsheet><table:table table:name="Return"><table:table-row><table:table-cell office:value-type="float" office:value="1"/></table:table-row>"#,
+    );
+    assert_eq!(
+        err(&in_sheet, &Limits::default()),
+        IngestError::Corrupt("content.xml ends inside a sheet (the file is cut short)".into())
+    );
+    let in_comment = raw_ods(
+        dir.path(),
+        "cut-comment.ods",
+        r#"<office:document-content><office:body><office:spreadsheet><table:table table:name="Return"><table:table-row><table:table-cell office:value-type="string"><office:annotation><text:p>note"#,
+    );
+    assert_eq!(
+        err(&in_comment, &Limits::default()),
+        IngestError::Corrupt(
+            "content.xml ends inside a cell comment (the file is cut short)".into()
+        )
+    );
+}
