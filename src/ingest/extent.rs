@@ -37,6 +37,17 @@ fn check_total(cells: u64, limits: &Limits) -> Result<(), IngestError> {
     }
 }
 
+fn check_text(bytes: u64, limits: &Limits) -> Result<(), IngestError> {
+    if bytes > limits.max_text_bytes as u64 {
+        Err(IngestError::TooLarge(format!(
+            "its cells hold {bytes} bytes of text with every repeated or shared copy counted, more than the limit of {}",
+            limits.max_text_bytes
+        )))
+    } else {
+        Ok(())
+    }
+}
+
 // ---------------------------------------------------------------- ods
 
 /// Refuses an `.ods` whose tables would expand to more than `limits.max_grid_cells` cells.
@@ -64,6 +75,7 @@ pub(crate) fn check_ods(bytes: &[u8], limits: &Limits) -> Result<(), IngestError
             scan.byte(b)?;
         }
         check_total(scan.total(), limits)?;
+        check_text(scan.text(), limits)?;
     }
     // calamine's table loop, and its loop over a cell comment, wait for their end tag
     // through end-of-file forever: a content.xml cut short inside either hangs the run.
@@ -77,6 +89,7 @@ pub(crate) fn check_ods(bytes: &[u8], limits: &Limits) -> Result<(), IngestError
             "content.xml ends inside a sheet (the file is cut short)".into(),
         ));
     }
+    check_text(scan.text(), limits)?;
     check_total(scan.total(), limits)
 }
 
@@ -100,6 +113,8 @@ enum Lex {
 struct Table {
     /// Rows so far, repeats expanded and capped as calamine caps them.
     rows: u64,
+    /// Text bytes of the table's cells, every copy counted.
+    text: u64,
     /// Row elements so far.
     elements: u64,
     /// Cells calamine pushes while reading, before expanding repeated rows.
@@ -129,6 +144,8 @@ impl Table {
 #[derive(Debug, Default)]
 struct Row {
     repeats: u64,
+    /// Text bytes of the row's cells, column repeats counted.
+    text: u64,
     col: u64,
     pending_empty: u64,
     first: Option<u64>,
@@ -148,11 +165,17 @@ enum Skip {
 struct OdsScan {
     lex: Lex,
     tag: Vec<u8>,
-    /// Bytes of the current quoted value kept in `tag`.
+    /// Bytes of the current quoted value kept in `tag`, and its full length.
     kept: usize,
+    value_len: u64,
+    /// The full length of each quoted value of the tag, in order.
+    value_lens: Vec<u64>,
     last_two: [u8; 2],
-    /// Tables already finished, their cells summed.
+    /// Tables already finished, their cells summed, and their text.
     done: u64,
+    done_text: u64,
+    /// A text cell being read: its column repeats and the text bytes so far.
+    text_cell: Option<(u64, u64)>,
     table: Option<Table>,
     row: Option<Row>,
     /// Inside a cell's content, skipped as calamine skips it.
@@ -166,18 +189,37 @@ impl OdsScan {
         self.done.saturating_add(open).saturating_add(row)
     }
 
+    /// Bytes of text calamine would hold: every copy of each string, date and formula.
+    fn text(&self) -> u64 {
+        let open = self.table.as_ref().map_or(0, |t| t.text);
+        let row = self.row.as_ref().map_or(0, |r| r.text);
+        let cell = self
+            .text_cell
+            .map_or(0, |(reps, bytes)| reps.saturating_mul(bytes));
+        self.done_text
+            .saturating_add(open)
+            .saturating_add(row)
+            .saturating_add(cell)
+    }
+
     fn byte(&mut self, b: u8) -> Result<(), IngestError> {
         match self.lex {
             Lex::Text => {
                 if b == b'<' {
                     self.lex = Lex::Tag;
                     self.tag.clear();
+                    self.value_lens.clear();
+                } else if let Some((_, bytes)) = self.text_cell.as_mut() {
+                    if matches!(self.skip, Some(Skip::Text { annotation: false })) {
+                        *bytes += 1;
+                    }
                 }
             }
             Lex::Tag => match b {
                 b'"' | b'\'' => {
                     self.tag.push(b);
                     self.kept = 0;
+                    self.value_len = 0;
                     self.lex = Lex::Quoted(b);
                 }
                 b'>' => {
@@ -205,8 +247,12 @@ impl OdsScan {
             Lex::Quoted(q) => {
                 if b == q {
                     self.tag.push(b);
+                    self.value_lens.push(self.value_len);
                     self.lex = Lex::Tag;
-                } else if self.kept < ATTR_VALUE_KEPT {
+                    return Ok(());
+                }
+                self.value_len += 1;
+                if self.kept < ATTR_VALUE_KEPT {
                     self.tag.push(b);
                     self.kept += 1;
                 } else if self.kept == ATTR_VALUE_KEPT {
@@ -279,8 +325,24 @@ impl OdsScan {
                 let cell = name == b"table:table-cell" || name == b"table:covered-table-cell";
                 if cell && (closing || self_closing) {
                     self.skip = None;
+                    if let (Some((copies, bytes)), Some(row)) =
+                        (self.text_cell.take(), self.row.as_mut())
+                    {
+                        row.text = row.text.saturating_add(copies.saturating_mul(bytes));
+                    }
                 } else if name == b"office:annotation" && !closing && !self_closing {
                     self.skip = Some(Skip::Text { annotation: true });
+                } else if !closing {
+                    // calamine writes `text:c` spaces for `text:s`, one character for
+                    // a tab, a line break or a new paragraph.
+                    let added = match name {
+                        b"text:s" => repeat(attrs, b"text:c").unwrap_or(1),
+                        b"text:tab" | b"text:line-break" | b"text:p" => 1,
+                        _ => 0,
+                    };
+                    if let Some((_, bytes)) = self.text_cell.as_mut() {
+                        *bytes = bytes.saturating_add(added);
+                    }
                 }
                 return Ok(());
             }
@@ -306,6 +368,8 @@ impl OdsScan {
             (b"table:table-cell" | b"table:covered-table-cell", false) if self.row.is_some() => {
                 let repeats = repeat(attrs, b"table:number-columns-repeated")?;
                 let (filled, text) = cell_kind(attrs);
+                let attr_text = text_attrs(attrs, &self.value_lens);
+                let mut copies = 0;
                 if let Some(row) = self.row.as_mut() {
                     row.col = (row.col + row.pending_empty).min(ODS_MAX_COLUMNS);
                     row.pending_empty = 0;
@@ -316,11 +380,16 @@ impl OdsScan {
                             row.last = row.col + repeats - 1;
                         }
                         row.col += repeats;
+                        copies = repeats;
+                        row.text = row.text.saturating_add(repeats.saturating_mul(attr_text));
                     } else {
                         row.pending_empty = repeats;
                     }
                 }
                 if !self_closing {
+                    if text {
+                        self.text_cell = Some((copies, 0));
+                    }
                     self.skip = Some(if text {
                         Skip::Text { annotation: false }
                     } else if name == b"table:table-cell" {
@@ -343,6 +412,10 @@ impl OdsScan {
         // calamine pushes the row's cells up to its last filled one, once per element.
         let pushed = row.first.map_or(0, |_| row.last + 1);
         table.raw = table.raw.saturating_add(pushed);
+        // The row as read, then a copy per repeat when the grid is laid out.
+        table.text = table
+            .text
+            .saturating_add(row.text.saturating_mul(repeats.saturating_add(1)));
         if let Some(first) = row.first {
             if table.first_row.is_none() {
                 table.first_row = Some(table.rows);
@@ -362,6 +435,7 @@ impl OdsScan {
         self.finish_row();
         if let Some(table) = self.table.take() {
             self.done = self.done.saturating_add(table.cells());
+            self.done_text = self.done_text.saturating_add(table.text);
         }
     }
 }
@@ -388,6 +462,24 @@ fn attrs(text: &[u8]) -> impl Iterator<Item = (&[u8], &[u8])> {
 
 fn attr<'a>(text: &'a [u8], name: &[u8]) -> Option<&'a [u8]> {
     attrs(text).find(|(k, _)| *k == name).map(|(_, v)| v)
+}
+
+/// Bytes of the values calamine copies into every repeat of a cell: its string,
+/// date or time value and its formula, at their full length in the file.
+fn text_attrs(text: &[u8], lens: &[u64]) -> u64 {
+    attrs(text)
+        .zip(lens)
+        .filter(|((k, _), _)| {
+            matches!(
+                *k,
+                b"office:string-value"
+                    | b"office:date-value"
+                    | b"office:time-value"
+                    | b"table:formula"
+            )
+        })
+        .map(|(_, len)| *len)
+        .fold(0, u64::saturating_add)
 }
 
 /// A repeat count, 1 when absent. calamine parses it with `str::parse::<usize>`, so
@@ -473,7 +565,9 @@ pub(crate) fn check_xls(bytes: &[u8], limits: &Limits) -> Result<(), IngestError
     let Some(stream) = workbook_stream(bytes)? else {
         return Ok(());
     };
-    check_total(biff_cells(&stream), limits)
+    let (cells, text) = biff_cells(&stream);
+    check_total(cells, limits)?;
+    check_text(text, limits)
 }
 
 /// The compound file's `Workbook` (or `Book`) stream, read as calamine reads it but with
@@ -605,30 +699,110 @@ fn chain<'a>(
 
 /// BIFF records as calamine's `RecordIter` yields them: type and data, `Continue`
 /// records skipped over. Stops at the first malformed record, as calamine does.
-fn records(stream: &[u8]) -> impl Iterator<Item = (u16, &[u8])> {
+fn records(stream: &[u8]) -> impl Iterator<Item = (u16, &[u8], Vec<&[u8]>)> {
     let mut rest = stream;
     std::iter::from_fn(move || {
         let typ = u16_at(rest, 0)?;
         let len = u16_at(rest, 2)? as usize;
         let data = rest.get(4..4 + len)?;
         rest = &rest[4 + len..];
+        let mut cont = Vec::new();
         while rest.len() > 4 && u16_at(rest, 0) == Some(0x003C) {
             let len = u16_at(rest, 2)? as usize;
-            rest.get(4..4 + len)?;
+            cont.push(rest.get(4..4 + len)?);
             rest = &rest[4 + len..];
         }
-        Some((typ, data))
+        Some((typ, data, cont))
     })
+}
+
+/// The character count of each shared string, read as calamine's `parse_sst` reads
+/// them (`Continue` records included). Stops where calamine would fail.
+fn sst_lengths<'a>(data: &'a [u8], cont: Vec<&'a [u8]>) -> Vec<u64> {
+    let mut cont = std::collections::VecDeque::from(cont);
+    let mut lens = Vec::new();
+    let Some(mut d) = data.get(8..) else {
+        return lens;
+    };
+    let mut next = |d: &mut &'a [u8]| match cont.pop_front() {
+        Some(c) => {
+            *d = c;
+            true
+        }
+        None => false,
+    };
+    loop {
+        if d.is_empty() && !next(&mut d) {
+            return lens;
+        }
+        if d.is_empty() {
+            lens.push(0);
+            continue;
+        }
+        if d.len() < 3 {
+            return lens;
+        }
+        let cch = u64::from(u16::from_le_bytes([d[0], d[1]]));
+        let flags = d[2];
+        d = &d[3..];
+        let mut runs = 0u64;
+        let mut ext = 0u64;
+        if flags & 0x8 != 0 {
+            let Some(n) = u16_at(d, 0) else { return lens };
+            runs = u64::from(n) * 4;
+            d = &d[2..];
+        }
+        if flags & 0x4 != 0 {
+            let Some(n) = u32_at(d, 0) else { return lens };
+            // calamine reads an i32 and casts it: a negative length cannot be skipped.
+            ext = if n > i32::MAX as u32 {
+                u64::MAX
+            } else {
+                u64::from(n)
+            };
+            d = &d[4..];
+        }
+        let mut high = flags & 0x1 != 0;
+        let mut left = cch;
+        loop {
+            let width = if high { 2 } else { 1 };
+            let l = (d.len() as u64 / width).min(left);
+            d = &d[(l * width) as usize..];
+            left -= l;
+            if left == 0 {
+                break;
+            }
+            if !next(&mut d) || d.is_empty() {
+                return lens;
+            }
+            high = d[0] & 0x1 != 0;
+            d = &d[1..];
+        }
+        let mut skip = runs.saturating_add(ext);
+        while skip > 0 {
+            if d.is_empty() && !next(&mut d) {
+                return lens;
+            }
+            let l = (d.len() as u64).min(skip);
+            d = &d[l as usize..];
+            skip -= l;
+        }
+        lens.push(cch);
+    }
 }
 
 /// Cells calamine would allocate for every sheet: the larger of the cells a sheet's
 /// `Dimensions` record reserves, the cell records it holds, and the dense grids of its
 /// values and formulas. Sheets are counted as often as the workbook lists them.
-fn biff_cells(stream: &[u8]) -> u64 {
+/// Also the bytes of text they would hold: each shared string is copied into every
+/// cell that shows it, and a decoded character takes up to 3 bytes.
+fn biff_cells(stream: &[u8]) -> (u64, u64) {
     let mut sheets = Vec::new();
-    for (typ, data) in records(stream) {
+    let mut sst = Vec::new();
+    for (typ, data, cont) in records(stream) {
         match typ {
             0x0085 => sheets.extend(u32_at(data, 0)),
+            0x00FC => sst = sst_lengths(data, cont),
             0x000A => break,
             _ => {}
         }
@@ -636,8 +810,10 @@ fn biff_cells(stream: &[u8]) -> u64 {
     sheets
         .into_iter()
         .filter_map(|pos| stream.get(pos as usize..))
-        .map(sheet_cells)
-        .fold(0u64, u64::saturating_add)
+        .map(|sheet| sheet_cells(sheet, &sst))
+        .fold((0, 0), |(c, t), (sc, st)| {
+            (c.saturating_add(sc), t.saturating_add(st))
+        })
 }
 
 #[derive(Default)]
@@ -656,7 +832,9 @@ impl Extent {
     }
 }
 
-fn sheet_cells(sheet: &[u8]) -> u64 {
+fn sheet_cells(sheet: &[u8], sst: &[u64]) -> (u64, u64) {
+    let mut text = 0u64;
+    let mut chars = |n: u64| text = text.saturating_add(n.saturating_mul(3));
     let mut values = Extent::default();
     let mut formulas = Extent::default();
     let mut records_held = 0u64;
@@ -664,7 +842,7 @@ fn sheet_cells(sheet: &[u8]) -> u64 {
     let mut formula_at = (0u32, 0u32);
     let mut seen_bof = false;
     let mut depth = 0usize;
-    for (typ, r) in records(sheet) {
+    for (typ, r, _) in records(sheet) {
         if depth > 0 {
             match typ {
                 0x0809 => depth += 1,
@@ -685,11 +863,21 @@ fn sheet_cells(sheet: &[u8]) -> u64 {
             0x0809 => seen_bof = true,
             0x0200 => reserved = reserved.saturating_add(dimensions(r)),
             0x0203 => cell(at(), 14),
-            0x0204 | 0x00D6 => cell(at(), 6),
+            0x0204 | 0x00D6 => {
+                cell(at(), 6);
+                chars(u64::from(u16_at(r, 6).unwrap_or(0)));
+            }
             0x0205 => cell(at(), 8),
             0x027E => cell(at(), 10),
-            0x00FD => cell(at(), 10),
-            0x0207 => cell(Some(formula_at), 0),
+            0x00FD => {
+                cell(at(), 10);
+                let shared = u32_at(r, 6).and_then(|i| sst.get(i as usize));
+                chars(shared.copied().unwrap_or(0));
+            }
+            0x0207 => {
+                cell(Some(formula_at), 0);
+                chars(u64::from(u16_at(r, 0).unwrap_or(0)));
+            }
             0x00BD if r.len() >= 6 => {
                 let (Some(row), Some(first), Some(last)) =
                     (u16_at(r, 0), u16_at(r, 2), u16_at(r, r.len() - 2))
@@ -714,10 +902,11 @@ fn sheet_cells(sheet: &[u8]) -> u64 {
             _ => {}
         }
     }
-    reserved
+    let cells = reserved
         .max(records_held)
         .max(values.cells())
-        .max(formulas.cells())
+        .max(formulas.cells());
+    (cells, text)
 }
 
 /// Cells calamine reserves for a `Dimensions` record, parsed as calamine parses it.

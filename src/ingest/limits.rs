@@ -17,6 +17,9 @@ pub struct Limits {
     /// sheet's first used cell to its last, repeated cells expanded), over all sheets;
     /// checked from the file's layout before any grid is built.
     pub max_grid_cells: usize,
+    /// Most bytes of cell text over all sheets, every copy counted: a shared string is
+    /// copied into each cell that uses it, a repeated `.ods` cell into each repeat.
+    pub max_text_bytes: usize,
 }
 
 impl Default for Limits {
@@ -28,6 +31,7 @@ impl Default for Limits {
             max_zip_entries: 2_000,
             max_cells: 1_000_000,
             max_grid_cells: 1_000_000,
+            max_text_bytes: 64 * 1024 * 1024,
         }
     }
 }

@@ -67,7 +67,7 @@ fn read_bytes(
             Some(ZipKind::Ooxml) => {}
             None => extent::check_xls(bytes, limits)?,
         }
-        let mut budget = CellBudget::new(limits.max_cells);
+        let mut budget = CellBudget::new(limits.max_cells, limits.max_text_bytes);
         match kind {
             Some(ZipKind::Ooxml) => {
                 let format = if named == Format::Xlsm {

@@ -264,3 +264,74 @@ fn an_ods_cut_short_inside_a_sheet_or_a_comment_is_damage_not_a_hang() {
         )
     );
 }
+
+fn text_over(bytes: u64, limit: u64) -> IngestError {
+    IngestError::TooLarge(format!(
+        "its cells hold {bytes} bytes of text with every repeated or shared copy counted, more than the limit of {limit}"
+    ))
+}
+
+#[test]
+fn an_xls_showing_one_long_shared_string_in_every_cell_is_refused_before_it_is_copied() {
+    // 32,000 characters x 10,000 cells, up to 3 bytes a character: 380 KB on disk.
+    assert_eq!(
+        err(&hostile("shared-string.xls"), &Limits::default()),
+        text_over(3 * 32_000 * 10_000, 64 * 1024 * 1024)
+    );
+}
+
+#[test]
+fn ods_text_counts_every_copy_of_a_repeated_cell() {
+    let dir = tempfile::tempdir().unwrap();
+    // Ten bytes, 30 columns, in a row read once and copied for each of its 4 repeats.
+    let path = ods(
+        dir.path(),
+        "text.ods",
+        r#"<table:table-row table:number-rows-repeated="4"><table:table-cell table:number-columns-repeated="30" office:value-type="string" office:string-value="abcdefghij"/></table:table-row>"#,
+    );
+    let limits = |max_text_bytes| Limits {
+        max_text_bytes,
+        ..Limits::default()
+    };
+    assert_eq!(err(&path, &limits(1_499)), text_over(1_500, 1_499));
+    assert_eq!(
+        open(&path, &limits(1_500)).unwrap().sheets[0].cells.len(),
+        120
+    );
+    // A text cell's content: a paragraph, its characters, and `text:c` spaces; the row
+    // read, then its one copy in the grid.
+    let spaces = ods(
+        dir.path(),
+        "spaces.ods",
+        r#"<table:table-row><table:table-cell office:value-type="string"><text:p>ab<text:s text:c="4000000000"/></text:p></table:table-cell></table:table-row>"#,
+    );
+    assert_eq!(
+        err(&spaces, &Limits::default()),
+        text_over(2 * 4_000_000_003, 64 * 1024 * 1024)
+    );
+}
+
+#[test]
+fn an_xlsx_showing_one_long_shared_string_in_every_cell_stops_at_the_text_limit() {
+    let dir = tempfile::tempdir().unwrap();
+    let long: &'static str = Box::leak("x".repeat(1_000).into_boxed_str());
+    let mut spec = super::build::SheetSpec::new("Return");
+    for row in 0..200 {
+        spec = spec.cell(row, 0, super::build::V::T(long));
+    }
+    let path = super::build::xlsx(dir.path(), "shared.xlsx", vec![spec]);
+    let limits = |max_text_bytes| Limits {
+        max_text_bytes,
+        ..Limits::default()
+    };
+    assert_eq!(
+        err(&path, &limits(100_000)),
+        IngestError::TooLarge(
+            "its cells hold more than 100000 bytes of text, every shared copy counted".into()
+        )
+    );
+    assert_eq!(
+        open(&path, &limits(200_000)).unwrap().sheets[0].cells.len(),
+        200
+    );
+}

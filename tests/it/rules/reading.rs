@@ -31,6 +31,11 @@ fn huge_grids_are_one_file_finding_and_the_run_goes_on() {
     );
     copy("tests/fixtures/hostile/far-cell.xls", p, "far-cell.xls");
     copy(
+        "tests/fixtures/hostile/shared-string.xls",
+        p,
+        "shared-string.xls",
+    );
+    copy(
         "sample_returns/825 Buckinghamshire 2025-26 Q2.xlsx",
         p,
         "825 Buckinghamshire 2025-26 Q2.xlsx",
@@ -42,7 +47,13 @@ fn huge_grids_are_one_file_finding_and_the_run_goes_on() {
             .find(|s| s.file == name)
             .unwrap_or_else(|| panic!("{name} not in {:#?}", v.submissions))
     };
-    for name in ["repeated-cells.ods", "far-cell.xls"] {
+    let grid = "its sheets span 16777216 cells from the first used cell to the last, more than the limit of 1000000";
+    let text = "its cells hold 960000000 bytes of text with every repeated or shared copy counted, more than the limit of 67108864";
+    for (name, why) in [
+        ("repeated-cells.ods", grid),
+        ("far-cell.xls", grid),
+        ("shared-string.xls", text),
+    ] {
         let sub = by_file(name);
         assert_eq!(sub.status, ReturnStatus::Unusable);
         assert_eq!(codes(sub), ["FILE004"]);
@@ -51,7 +62,7 @@ fn huge_grids_are_one_file_finding_and_the_run_goes_on() {
         assert_eq!(f.file, name);
         assert_eq!(
             f.message,
-            "The file is too large to read safely: its sheets span 16777216 cells from the first used cell to the last, more than the limit of 1000000."
+            format!("The file is too large to read safely: {why}.")
         );
     }
     let good = by_file("825 Buckinghamshire 2025-26 Q2.xlsx");
