@@ -533,6 +533,8 @@ fn cell_kind(text: &[u8]) -> (bool, bool) {
 
 const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
 const DIFSECT: u32 = 0xFFFF_FFFC;
+/// calamine follows the DIFAT chain while the next id is below this.
+const RESERVED_SECTORS: u32 = 0xFFFF_FFFA;
 /// calamine reads streams under this size from the mini stream.
 const MINI_STREAM_CUTOFF: u64 = 4096;
 
@@ -608,7 +610,7 @@ fn workbook_stream(bytes: &[u8]) -> Result<Option<Vec<u8>>, IngestError> {
     let mut difat = words(&bytes[76..512]);
     let mut id = difat_start;
     let mut steps = 0u32;
-    while id < DIFSECT {
+    while id < RESERVED_SECTORS {
         steps += 1;
         if steps > maxid.saturating_add(1) {
             return Err(corrupt("its sector table chain loops"));
