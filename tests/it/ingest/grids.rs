@@ -335,3 +335,22 @@ fn an_xlsx_showing_one_long_shared_string_in_every_cell_stops_at_the_text_limit(
         200
     );
 }
+
+#[test]
+fn an_xls_whose_dimensions_record_claims_a_whole_sheet_is_refused() {
+    // calamine reserves room for every cell a sheet's Dimensions record spans, before
+    // reading one. The Return sheet's record (rows 0..18, columns 0..4) is made to span
+    // 1,000,000 rows by 256 columns.
+    let dir = tempfile::tempdir().unwrap();
+    let mut bytes = std::fs::read(fixture("libreoffice-return.xls")).unwrap();
+    let at = find_all(&bytes, b"\x00\x02\x0e\x00")[0] + 4;
+    assert_eq!(&bytes[at..at + 12], &[0, 0, 0, 0, 18, 0, 0, 0, 0, 0, 4, 0]);
+    bytes[at + 4..at + 8].copy_from_slice(&1_000_000u32.to_le_bytes());
+    bytes[at + 10..at + 12].copy_from_slice(&256u16.to_le_bytes());
+    let path = dir.path().join("dimensions.xls");
+    std::fs::write(&path, &bytes).unwrap();
+    assert_eq!(
+        err(&path, &Limits::default()),
+        spans(1_000_000 * 256 + 1, 1_000_000)
+    );
+}
