@@ -535,6 +535,8 @@ const ENDOFCHAIN: u32 = 0xFFFF_FFFE;
 const DIFSECT: u32 = 0xFFFF_FFFC;
 /// calamine follows the DIFAT chain while the next id is below this.
 const RESERVED_SECTORS: u32 = 0xFFFF_FFFA;
+/// The most cells a BIFF8 sheet has: 65,536 rows by 256 columns.
+const XLS_SHEET_CELLS: u64 = 65_536 * 256;
 /// calamine reads streams under this size from the mini stream.
 const MINI_STREAM_CUTOFF: u64 = 4096;
 
@@ -794,8 +796,8 @@ fn sst_lengths<'a>(data: &'a [u8], cont: Vec<&'a [u8]>) -> Vec<u64> {
 }
 
 /// Cells calamine would allocate for every sheet: the larger of the cells a sheet's
-/// `Dimensions` record reserves, the cell records it holds, and the dense grids of its
-/// values and formulas. Sheets are counted as often as the workbook lists them.
+/// `Dimensions` record reserves (when more than a sheet can hold), the cell records it
+/// holds, and the dense grids of its values and formulas. Sheets are counted as often as the workbook lists them.
 /// Also the bytes of text they would hold: each shared string is copied into every
 /// cell that shows it, and a decoded character takes up to 3 bytes.
 fn biff_cells(stream: &[u8]) -> (u64, u64) {
@@ -904,6 +906,14 @@ fn sheet_cells(sheet: &[u8], sst: &[u64]) -> (u64, u64) {
             _ => {}
         }
     }
+    // The reservation is address space, not memory, until cells fill it: a sheet's worth
+    // (Excel writes Dimensions over every formatted blank cell) costs nothing, but one
+    // no BIFF8 sheet can have may be more than the machine can give, which aborts.
+    let reserved = if reserved > XLS_SHEET_CELLS {
+        reserved
+    } else {
+        0
+    };
     let cells = reserved
         .max(records_held)
         .max(values.cells())
