@@ -13,6 +13,13 @@ pub struct Limits {
     pub max_zip_entries: usize,
     /// Most non-empty cells over all sheets.
     pub max_cells: usize,
+    /// Most cells of the dense grids an `.xls` or `.ods` reader builds (every cell from a
+    /// sheet's first used cell to its last, repeated cells expanded), over all sheets;
+    /// checked from the file's layout before any grid is built.
+    pub max_grid_cells: usize,
+    /// Most bytes of cell text over all sheets, every copy counted: a shared string is
+    /// copied into each cell that uses it, a repeated `.ods` cell into each repeat.
+    pub max_text_bytes: usize,
 }
 
 impl Default for Limits {
@@ -23,6 +30,8 @@ impl Default for Limits {
             max_compression_ratio: 200,
             max_zip_entries: 2_000,
             max_cells: 1_000_000,
+            max_grid_cells: 1_000_000,
+            max_text_bytes: 64 * 1024 * 1024,
         }
     }
 }

@@ -4,6 +4,7 @@
 
 pub mod cell;
 mod convert;
+mod extent;
 mod header_block;
 mod limits;
 mod locate;

@@ -3,6 +3,7 @@
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
 
+use super::extent;
 use super::read::{self, CellBudget};
 use super::sniff::{self, Container, ZipKind};
 use super::{Book, Format, IngestError, Limits, Sheet};
@@ -60,7 +61,13 @@ fn read_bytes(
         Container::Cfb => None,
     };
     guarded(|| {
-        let mut budget = CellBudget::new(limits.max_cells);
+        // calamine builds .xls and .ods grids while opening them: size them first.
+        match kind {
+            Some(ZipKind::Ods) => extent::check_ods(bytes, limits)?,
+            Some(ZipKind::Ooxml) => {}
+            None => extent::check_xls(bytes, limits)?,
+        }
+        let mut budget = CellBudget::new(limits.max_cells, limits.max_text_bytes);
         match kind {
             Some(ZipKind::Ooxml) => {
                 let format = if named == Format::Xlsm {

@@ -13,15 +13,23 @@ use super::{Cell, CellPos, IngestError, Sheet};
 
 type Bytes<'a> = Cursor<&'a [u8]>;
 
-/// Counts non-empty cells over the whole workbook, so a huge sheet stops the read early.
+/// Counts non-empty cells and their text over the whole workbook, so a huge sheet, or a
+/// long shared string shown in every cell, stops the read early.
 pub(crate) struct CellBudget {
     max: usize,
     used: usize,
+    max_text: usize,
+    text: usize,
 }
 
 impl CellBudget {
-    pub(crate) fn new(max: usize) -> CellBudget {
-        CellBudget { max, used: 0 }
+    pub(crate) fn new(max: usize, max_text: usize) -> CellBudget {
+        CellBudget {
+            max,
+            used: 0,
+            max_text,
+            text: 0,
+        }
     }
 
     fn take(&mut self) -> Result<(), IngestError> {
@@ -30,6 +38,23 @@ impl CellBudget {
             return Err(IngestError::TooLarge(format!(
                 "it has more than {} filled cells",
                 self.max
+            )));
+        }
+        Ok(())
+    }
+
+    /// The text a cell holds (its value's and its formula's), which is its own copy.
+    fn take_text(&mut self, cell: &Cell) -> Result<(), IngestError> {
+        let value = match &cell.value {
+            super::RawCell::Text(t) | super::RawCell::Date(t) | super::RawCell::Error(t) => t.len(),
+            _ => 0,
+        };
+        let formula = cell.formula.as_ref().map_or(0, String::len);
+        self.text = self.text.saturating_add(value).saturating_add(formula);
+        if self.text > self.max_text {
+            return Err(IngestError::TooLarge(format!(
+                "its cells hold more than {} bytes of text, every shared copy counted",
+                self.max_text
             )));
         }
         Ok(())
@@ -109,6 +134,7 @@ pub(crate) fn xlsx(bytes: &[u8], budget: &mut CellBudget) -> Result<Vec<Sheet>, 
                 continue;
             }
             budget.take()?;
+            budget.take_text(&cell)?;
             cells.insert(CellPos::new(c.pos.0, c.pos.1), cell);
         }
         drop(reader);
@@ -185,6 +211,9 @@ fn from_ranges(
         }
     }
     cells.retain(|_, cell| !cell.is_blank());
+    for cell in cells.values() {
+        budget.take_text(cell)?;
+    }
     for cell in cells.values_mut() {
         if cell.formula.is_some() {
             *cell = boolean_formula(std::mem::replace(cell, Cell::value(super::RawCell::Empty)));

@@ -54,8 +54,9 @@ pub(crate) fn container(bytes: &[u8]) -> Result<Container, IngestError> {
     ))
 }
 
-/// Checks a zip's central directory against `limits` without decompressing anything,
-/// then says which spreadsheet family it holds. A password-protected `.ods` is refused here.
+/// Checks a zip's central directory against `limits`, says which spreadsheet family it
+/// holds, then unpacks every entry (into nothing) to check the sizes its headers declare.
+/// A password-protected `.ods` is refused here.
 pub(crate) fn check_zip(bytes: &[u8], limits: &Limits) -> Result<ZipKind, IngestError> {
     let mut archive = ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| IngestError::Corrupt(format!("the zip structure is broken ({e})")))?;
@@ -90,7 +91,45 @@ pub(crate) fn check_zip(bytes: &[u8], limits: &Limits) -> Result<ZipKind, Ingest
             limits.max_uncompressed_bytes
         )));
     }
-    zip_kind(&mut archive)
+    let kind = zip_kind(&mut archive)?;
+    check_inflated(&mut archive, limits)?;
+    Ok(kind)
+}
+
+/// Unpacks every entry into nothing, counting, so a header that understates an entry's
+/// size cannot get a bomb past the checks above: reading stops one byte over the limit.
+fn check_inflated(
+    archive: &mut ZipArchive<Cursor<&[u8]>>,
+    limits: &Limits,
+) -> Result<(), IngestError> {
+    let mut total: u64 = 0;
+    for i in 0..archive.len() {
+        let entry = archive
+            .by_index(i)
+            .map_err(|e| IngestError::Corrupt(format!("zip entry {i} is unreadable ({e})")))?;
+        let compressed = entry.compressed_size().max(1);
+        // Most this entry may unpack to: within the total, and within the ratio once large.
+        let by_ratio = compressed
+            .saturating_mul(limits.max_compression_ratio)
+            .max(RATIO_CHECK_FROM);
+        let allowed = (limits.max_uncompressed_bytes - total).min(by_ratio);
+        let size = std::io::copy(&mut entry.take(allowed + 1), &mut std::io::sink())
+            .map_err(|e| IngestError::Corrupt(format!("zip entry {i} is unreadable ({e})")))?;
+        if size > by_ratio {
+            return Err(IngestError::TooLarge(format!(
+                "a part expands more than {} times when unpacked, as decompression bombs do",
+                limits.max_compression_ratio
+            )));
+        }
+        total += size;
+        if total > limits.max_uncompressed_bytes {
+            return Err(IngestError::TooLarge(format!(
+                "it unpacks to more than the limit of {} bytes",
+                limits.max_uncompressed_bytes
+            )));
+        }
+    }
+    Ok(())
 }
 
 fn zip_kind(archive: &mut ZipArchive<Cursor<&[u8]>>) -> Result<ZipKind, IngestError> {

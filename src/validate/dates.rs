@@ -1,21 +1,31 @@
 //! Reading `Date completed`: a date cell, or a date typed as text the ways people do.
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
 use crate::ingest::{Cell, RawCell};
 
-/// Text forms accepted, tried in order. Day before month, as in England.
-const FORMATS: [&str; 9] = [
+/// Text forms accepted, tried in order. Day before month, as in England. A `%Y` year
+/// must be written with four digits (chrono's `%Y` takes one to four, which read
+/// `14/10/25` as the year 25); two digits are chrono's `%y`, 2000–2069 for 00–69
+/// (70–99 are 1970–1999, which [`PLAUSIBLE_YEARS`] then refuses).
+const FORMATS: [&str; 11] = [
     "%Y-%m-%d",
     "%d/%m/%Y",
     "%d-%m-%Y",
     "%d.%m.%Y",
     "%d/%m/%y",
+    "%d-%m-%y",
+    "%d.%m.%y",
     "%d %B %Y",
     "%d %b %Y",
     "%B %d, %Y",
     "%b %d, %Y",
 ];
+
+/// Years a return can have been completed in. Anything else is a typing slip (`1025`,
+/// `0025`) or a cell that is not a date, and would misorder resubmissions, so it is
+/// not read as a date (FILE019). Fixed, not from the clock, so reruns agree.
+pub const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 2000..=2099;
 
 /// The date a cell holds, if it holds one. Numbers are not read as dates: a
 /// spreadsheet's date cells arrive as [`RawCell::Date`].
@@ -38,7 +48,19 @@ fn parse_text(text: &str) -> Option<NaiveDate> {
     let t = text.split_whitespace().collect::<Vec<_>>().join(" ");
     FORMATS
         .iter()
-        .find_map(|f| NaiveDate::parse_from_str(&t, f).ok())
+        .find_map(|f| {
+            NaiveDate::parse_from_str(&t, f)
+                .ok()
+                .filter(|d| !f.contains("%Y") || has_four_digit_year(&t, d.year()))
+        })
+        .filter(|d| PLAUSIBLE_YEARS.contains(&d.year()))
+}
+
+/// Whether `text` has a run of exactly four digits that is `year`.
+fn has_four_digit_year(text: &str, year: i32) -> bool {
+    let want = format!("{year:04}");
+    text.split(|c: char| !c.is_ascii_digit())
+        .any(|run| run.len() == 4 && run == want)
 }
 
 #[cfg(test)]
@@ -62,6 +84,30 @@ mod tests {
             d(RawCell::Text("4/1/2025".into())),
             Some("2025-01-04".to_string())
         );
+    }
+
+    #[test]
+    fn two_digit_years_are_this_century_and_four_digit_years_are_four_digits() {
+        let want = Some("2025-10-14".to_string());
+        assert_eq!(d(RawCell::Text("14/10/25".into())), want);
+        assert_eq!(d(RawCell::Text("14-10-25".into())), want);
+        assert_eq!(d(RawCell::Text("14.10.25".into())), want);
+        assert_eq!(d(RawCell::Text("14/10/2025".into())), want);
+        assert_eq!(
+            d(RawCell::Text("1/4/69".into())),
+            Some("2069-04-01".to_string())
+        );
+        // Three digits, or a year out of range (70 is 1970 to chrono), is no date.
+        for bad in [
+            "14/10/202",
+            "14/10/0025",
+            "14/10/1925",
+            "14/10/70",
+            "14/10/2100",
+        ] {
+            assert_eq!(d(RawCell::Text(bad.into())), None, "{bad}");
+        }
+        assert_eq!(d(RawCell::Date("1900-01-01".into())), None);
     }
 
     #[test]

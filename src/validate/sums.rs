@@ -2,16 +2,19 @@
 
 use std::collections::BTreeMap;
 
-use super::describe::{found, side_sum, side_total};
+use super::describe::{found, side_sum, side_total, state};
 use super::make::Case;
 use super::ItemValue;
+use crate::ingest::format_number;
 use crate::schema::{RelOp, Schema};
 
 /// Sums are compared allowing for float rounding (FTE items carry decimals).
 const TOLERANCE: f64 = 1e-9;
 
-/// One case per relation broken, in schema order; a relation is judged only
-/// when every one of its items is usable.
+/// One case per relation broken, in schema order. A relation is judged when every one
+/// of its items is usable; an at-most relation also when its whole is usable and the
+/// usable parts alone already exceed it (every part is 0 or more, so the missing ones
+/// cannot bring the sum back down).
 pub(crate) fn sum_findings(
     schema: &Schema,
     values: &BTreeMap<String, ItemValue>,
@@ -20,20 +23,31 @@ pub(crate) fn sum_findings(
     for rel in &schema.relations {
         let (parts, parts_complete) = side_sum(&rel.parts, values);
         let (whole, whole_complete) = side_sum(&rel.whole, values);
-        if !(parts_complete && whole_complete) {
+        if !whole_complete {
             continue;
         }
         let items: Vec<String> = rel.parts.iter().chain(&rel.whole).cloned().collect();
-        let detail = format!(
-            "{} and {}",
-            side_total(&rel.parts, values),
-            side_total(&rel.whole, values)
-        );
-        let (code, at) = match rel.op {
-            RelOp::AtMost if parts > whole + TOLERANCE => ("SUM002", rel.parts.first()),
-            RelOp::Equals if (parts - whole).abs() > TOLERANCE => ("SUM001", rel.whole.first()),
+        let usable = |c: &&String| values.get(*c).and_then(ItemValue::usable).is_some();
+        let (code, at, parts_said) = match rel.op {
+            RelOp::AtMost if parts > whole + TOLERANCE && parts_complete => {
+                ("SUM002", rel.parts.first(), side_total(&rel.parts, values))
+            }
+            RelOp::AtMost if parts > whole + TOLERANCE => {
+                let each: Vec<String> = rel.parts.iter().map(|c| state(c, values)).collect();
+                let said = format!(
+                    "{} is at least {} ({})",
+                    rel.parts.join(" + "),
+                    format_number(parts),
+                    each.join(", ")
+                );
+                ("SUM002", rel.parts.iter().find(usable), said)
+            }
+            RelOp::Equals if parts_complete && (parts - whole).abs() > TOLERANCE => {
+                ("SUM001", rel.whole.first(), side_total(&rel.parts, values))
+            }
             _ => continue,
         };
+        let detail = format!("{parts_said} and {}", side_total(&rel.whole, values));
         let v = at.and_then(|c| values.get(c));
         let case =
             Case::new(items, v.and_then(|v| v.cell.clone()), found(v)).with("detail", detail);

@@ -117,14 +117,22 @@ fn decimals(n: f64) -> usize {
     shown.split_once('.').map_or(0, |(_, frac)| frac.len())
 }
 
-/// A number typed as text: spaces (non-breaking ones too) anywhere, and commas as
-/// thousands separators in threes (`1,234`, `1 234`, `12,345.5`). `1,5` is not a number.
+/// Spaces a spreadsheet or a keyboard puts between digit groups: the space, the
+/// non-breaking space (U+00A0), the narrow no-break space (U+202F), the thin space (U+2009).
+fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
+}
+
+/// A number typed as text: spaces (non-breaking ones too) trimmed from either end, and
+/// commas or spaces as thousands separators in threes (`1,234`, `1 234`, `12,345.5`).
+/// `1,5` and `1 5` are not numbers, and one number does not mix commas and spaces.
 pub fn typed_number(text: &str) -> Option<f64> {
-    let s: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let s = text.trim();
     let (sign, body) = match s.strip_prefix('-') {
         Some(rest) => ("-", rest),
-        None => ("", s.strip_prefix('+').unwrap_or(&s)),
+        None => ("", s.strip_prefix('+').unwrap_or(s)),
     };
+    let body = body.trim_start();
     let (int, frac) = match body.split_once('.') {
         Some((i, f)) => (i, Some(f)),
         None => (body, None),
@@ -135,7 +143,12 @@ pub fn typed_number(text: &str) -> Option<f64> {
             return None;
         }
     }
-    let groups: Vec<&str> = int.split(',').collect();
+    let commas = int.contains(',');
+    let spaces = int.contains(is_group_space);
+    if commas && spaces {
+        return None;
+    }
+    let groups: Vec<&str> = int.split(|c: char| c == ',' || is_group_space(c)).collect();
     let grouped_ok = match groups.split_first() {
         Some((first, rest)) if !rest.is_empty() => {
             digits(first) && first.len() <= 3 && rest.iter().all(|g| g.len() == 3 && digits(g))
@@ -166,8 +179,32 @@ mod tests {
         assert_eq!(typed_number(" 12.50 "), Some(12.5));
         assert_eq!(typed_number("-3"), Some(-3.0));
         assert_eq!(typed_number("12,345,678.25"), Some(12_345_678.25));
+        assert_eq!(typed_number("1 234 567"), Some(1_234_567.0));
+        assert_eq!(typed_number("1\u{202f}234"), Some(1234.0));
+        assert_eq!(typed_number("\u{a0}45\u{a0}"), Some(45.0));
+        assert_eq!(typed_number("- 5"), Some(-5.0));
         for bad in [
-            "1,5", "1,2345", "12a", "", "-", ".5", "5.", "1e5", "inf", "NaN", "1..2", "£5", ",123",
+            "1,5",
+            "1,2345",
+            "12a",
+            "",
+            "-",
+            ".5",
+            "5.",
+            "1e5",
+            "inf",
+            "NaN",
+            "1..2",
+            "£5",
+            ",123",
+            "1 5",
+            "12 3",
+            "1 2345",
+            "1  234",
+            "1 234,567",
+            "1,234 567",
+            "1 234. 5",
+            "1\t234",
         ] {
             assert_eq!(typed_number(bad), None, "{bad}");
         }

@@ -3,6 +3,7 @@
 
 mod build;
 mod fixtures;
+mod grids;
 mod locate;
 mod open;
 mod table;

@@ -7,6 +7,7 @@ mod file_rules;
 mod folder;
 mod header_rules;
 mod metric_rules;
+mod reading;
 mod run;
 mod table_rules;
 mod value_rules;
