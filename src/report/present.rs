@@ -5,9 +5,14 @@
 
 use std::collections::BTreeMap;
 
+use crate::aggregate::{Exclusion, LaMetric, MetricPeriod, MetricResult};
+use crate::period::Period;
 use crate::schema::{La, MetricUnit};
 
 mod scrub;
+mod withheld;
+
+pub use withheld::Withheld;
 
 /// DfE symbols for values not shown.
 pub mod symbol {
@@ -63,6 +68,20 @@ fn group_thousands(text: &str) -> String {
         Some(f) => format!("{sign}{grouped}.{f}"),
         None => format!("{sign}{grouped}"),
     }
+}
+
+/// One LA's figures for one metric and period, as shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LaFigures {
+    pub numerator: Shown,
+    pub denominator: Shown,
+    /// The LA's rate; `x` when the LA has none.
+    pub value: Shown,
+    /// The Wilson interval's ends, when the LA has one.
+    pub wilson: Option<(Shown, Shown)>,
+    /// In publish mode: the rate is derived from a withheld count, so the rate,
+    /// its interval and its z are `c` and the LA is left out of funnel plots.
+    pub withheld: bool,
 }
 
 /// Decimals for rates shown to the network (exact mode) and for regional rates in publish mode.
@@ -161,6 +180,125 @@ impl Presenter {
                 decimals: decimals_of(v),
             },
         }
+    }
+
+    /// One LA's figures for a metric. In publish mode a figure derived from a
+    /// withheld count is withheld too: a numerator or denominator sum is `c`
+    /// when it is from 1 to 5 or any item in it is withheld (`B02 + B03` = 13
+    /// beside a published B02 = 10 would give back B03), and the rate and its
+    /// interval are `c` when either sum is (8% of 40 gives back 3).
+    pub fn la_figures(
+        &self,
+        withheld: &Withheld,
+        m: &MetricResult,
+        period: Period,
+        la: &LaMetric,
+    ) -> LaFigures {
+        let side = |items: &[String], sum: Option<f64>| {
+            self.publish && withheld.sum(&la.la_code, period, items, sum)
+        };
+        let num_c = side(&m.numerator, la.numerator);
+        let den_c = side(&m.denominator, la.denominator);
+        let derived = num_c || den_c;
+        let c = || Shown::Symbol(symbol::CONFIDENTIAL);
+        let count = |hidden: bool, v: Option<f64>| match v {
+            Some(_) if hidden => c(),
+            v => self.la_count(v),
+        };
+        let rate = |v: Option<f64>| match v {
+            Some(_) if derived => c(),
+            v => self.la_rate(v, m.unit),
+        };
+        LaFigures {
+            numerator: count(num_c, la.numerator),
+            denominator: count(den_c, la.denominator),
+            value: rate(la.value),
+            wilson: la.wilson.map(|w| (rate(Some(w.low)), rate(Some(w.high)))),
+            withheld: derived,
+        }
+    }
+
+    /// One LA's item in one period, as a table of values shows it: in publish
+    /// mode `c` for a count from 1 to 5 and for a cell suppressed with it
+    /// (secondary suppression, [`Withheld`]).
+    pub fn la_item(
+        &self,
+        withheld: &Withheld,
+        la_code: &str,
+        period: Period,
+        item: &str,
+        value: Option<f64>,
+    ) -> Shown {
+        match value {
+            Some(_) if self.publish && withheld.cell(la_code, period, item) => {
+                Shown::Symbol(symbol::CONFIDENTIAL)
+            }
+            v => self.la_count(v),
+        }
+    }
+
+    /// What an exclusion's detail says, scrubbed; in publish mode nothing: the
+    /// detail quotes the LA's counts (`B02 = 7 is greater than B01 = 3`).
+    pub fn exclusion_detail(&self, e: &Exclusion) -> Option<String> {
+        (!self.publish && !e.detail.is_empty()).then(|| self.scrub(&e.detail))
+    }
+
+    /// Why an LA is not included, as a sheet writes it: `pair invalid: ...`,
+    /// or in publish mode the reason alone.
+    pub fn exclusion(&self, e: &Exclusion) -> String {
+        match self.exclusion_detail(e) {
+            Some(detail) => format!("{}: {detail}", e.reason.as_str()),
+            None => e.reason.as_str().to_string(),
+        }
+    }
+
+    /// The region's median, min and max over the included LAs. They are LA
+    /// values, so they are shown as LA rates (whole-number percentages when
+    /// publishing); in publish mode one that is (or, for the median, is drawn
+    /// from) a withheld LA's rate, and no other LA's, is `c`.
+    pub fn region_spread(
+        &self,
+        withheld: &Withheld,
+        m: &MetricResult,
+        mp: &MetricPeriod,
+    ) -> [Shown; 3] {
+        let mut values: Vec<(f64, bool)> = mp
+            .las
+            .iter()
+            .filter(|l| l.included())
+            .filter_map(|l| {
+                let hidden = self.la_figures(withheld, m, mp.period, l).withheld;
+                l.value.map(|v| (v, hidden))
+            })
+            .collect();
+        values.sort_by(|a, b| a.0.total_cmp(&b.0));
+        // Hidden when every LA with a value it is drawn from is withheld.
+        let hidden = |drawn: &[f64]| {
+            self.publish
+                && drawn.iter().any(|d| {
+                    values
+                        .iter()
+                        .filter(|(v, _)| v == d)
+                        .all(|(_, hidden)| *hidden)
+                })
+        };
+        let shown = |v: Option<f64>, drawn: &[f64]| match v {
+            Some(_) if hidden(drawn) => Shown::Symbol(symbol::CONFIDENTIAL),
+            v => self.la_rate(v, m.unit),
+        };
+        let n = values.len();
+        let middle: Vec<f64> = match n {
+            0 => Vec::new(),
+            _ if n % 2 == 1 => vec![values[n / 2].0],
+            _ => vec![values[n / 2 - 1].0, values[n / 2].0],
+        };
+        let r = &mp.region;
+        let ends = |i: Option<usize>| i.map(|i| vec![values[i].0]).unwrap_or_default();
+        [
+            shown(r.median, &middle),
+            shown(r.min, &ends((n > 0).then_some(0))),
+            shown(r.max, &ends(n.checked_sub(1))),
+        ]
     }
 
     /// A regional or national count: in publish mode rounded to the nearest 10,

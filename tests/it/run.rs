@@ -2,6 +2,7 @@
 //! exports, manifest, atomic folder and modes, and the command line.
 
 mod cli;
+mod disclosure;
 mod exports;
 mod folder;
 mod modes;

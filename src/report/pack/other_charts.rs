@@ -7,13 +7,14 @@ use crate::aggregate::{Benchmark, BreakdownResult, MetricResult};
 use crate::report::charts::{
     self, Category, ChartError, Coverage, Frame, RefLine, StackRow, Stacked, Unit,
 };
-use crate::report::present::Presenter;
+use crate::report::present::{Presenter, Withheld};
 use crate::schema::{Metric, MetricUnit, Schema};
 
 /// The numerator against the rest of the denominator per LA, 100% stacked;
 /// labels from the metric's `part_label` and `complement`.
 pub fn stacked(
     p: &Presenter,
+    withheld: &Withheld,
     b: &Benchmark,
     spec: &Metric,
     m: &MetricResult,
@@ -29,8 +30,10 @@ pub fn stacked(
         mp.las
             .iter()
             .map(|l| {
-                // Excluded LAs, and counts suppressed when publishing, total 0: "no data".
-                let part = |v: Option<f64>| p.la_count(v).number();
+                // Excluded LAs, counts suppressed when publishing and shares
+                // derived from them total 0: "no data".
+                let f = p.la_figures(withheld, m, b.period, l);
+                let part = |v: Option<f64>| p.la_count(v).number().filter(|_| !f.withheld);
                 let rest = match (l.numerator, l.denominator) {
                     (Some(n), Some(d)) => Some(d - n),
                     _ => None,
