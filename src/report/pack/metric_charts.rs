@@ -93,7 +93,7 @@ pub fn bars(
     Ok(PackChart::new(
         stem(m, "bars"),
         frame,
-        &m.narrative,
+        &p.narrative(m, b.period),
         rendered,
     ))
 }
@@ -197,7 +197,7 @@ pub fn funnel(
     Ok(PackChart::new(
         stem(m, "funnel"),
         frame,
-        &m.narrative,
+        &p.narrative(m, b.period),
         rendered,
     ))
 }
@@ -252,7 +252,7 @@ pub fn trend(p: &Presenter, b: &Benchmark, m: &MetricResult) -> Result<PackChart
     Ok(PackChart::new(
         stem(m, "trend"),
         frame,
-        &m.narrative,
+        &p.narrative(m, b.period),
         rendered,
     ))
 }

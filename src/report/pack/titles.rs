@@ -186,13 +186,19 @@ pub fn breakdown(
         .filter(|(_, c)| c.is_finite())
         .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)));
     match top {
-        Some((label, count)) if bp.sum > 0.0 => format!(
-            "The most common {noun} was {}: {} of {} ({:.0}%)",
-            lower_first(label),
-            p.total_count(Some(*count)).text(),
-            p.total_count(Some(bp.sum)).text(),
-            100.0 * count / bp.sum
-        ),
+        Some((label, count)) if bp.sum > 0.0 => {
+            // When publishing, the share is of the totals as published.
+            let share = match p.region_share(*count, bp.sum) {
+                Shown::Number { value, .. } => format!("{value:.0}%"),
+                Shown::Symbol(s) => s.to_string(),
+            };
+            format!(
+                "The most common {noun} was {}: {} of {} ({share})",
+                lower_first(label),
+                p.total_count(Some(*count)).text(),
+                p.total_count(Some(bp.sum)).text(),
+            )
+        }
         _ => format!("No {noun} was recorded in {}", bp.period),
     }
 }

@@ -301,3 +301,64 @@ fn a_part_of_a_sum_beside_its_total_takes_another_part_with_it() {
         }
     }
 }
+
+fn workbook_sheet(f: &Fixture, name: &str) -> calamine::Range<Data> {
+    let mut book: Xlsx<_> =
+        open_workbook(f.dir.join(format!("kinship_benchmark_{SLUG}.xlsx"))).unwrap();
+    book.worksheet_range(name).unwrap()
+}
+
+fn num(d: Option<&Data>) -> Option<f64> {
+    match d {
+        Some(Data::Float(x)) => Some(*x),
+        Some(Data::Int(i)) => Some(*i as f64),
+        _ => None,
+    }
+}
+
+#[test]
+fn published_means_and_shares_are_of_the_rounded_totals() {
+    let f = fixture();
+    let summary = workbook_sheet(f, "Summary");
+    let header = (0..summary.height() as u32)
+        .find(|&r| summary.get_value((r, 5)) == Some(&Data::String("Mean per LA".into())))
+        .expect("the counts table");
+    let mut checked = 0;
+    for r in header + 1..summary.height() as u32 {
+        let (Some(total), Some(n), Some(mean)) = (
+            num(summary.get_value((r, 3))),
+            num(summary.get_value((r, 4))),
+            num(summary.get_value((r, 5))),
+        ) else {
+            continue;
+        };
+        assert_eq!(total % 10.0, 0.0, "row {r}");
+        assert!(
+            (mean - total / n).abs() < 0.051,
+            "row {r}: mean {mean} is not {total} / {n}"
+        );
+        checked += 1;
+    }
+    assert!(checked > 5, "{checked}");
+    let reasons = workbook_sheet(f, "Reasons");
+    let mut shares = 0;
+    let rows: Vec<_> = reasons.rows().collect();
+    for (i, row) in rows.iter().enumerate() {
+        if row.get(1) != Some(&Data::String("All reasons".into())) {
+            continue;
+        }
+        let Some(sum) = num(row.get(2)) else { continue };
+        for part in rows[..i].iter().rev() {
+            let (Some(total), Some(share)) = (num(part.get(2)), num(part.get(4))) else {
+                break;
+            };
+            let from_rounded = (1000.0 * total / sum).round() / 10.0;
+            assert!(
+                (share - from_rounded).abs() < 1e-9,
+                "{share} vs {total} of {sum}"
+            );
+            shares += 1;
+        }
+    }
+    assert!(shares > 0);
+}
