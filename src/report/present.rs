@@ -278,6 +278,38 @@ impl Presenter {
         }
     }
 
+    /// What a published table writes for a figure it has no value for: `x`
+    /// when the figure applies but is missing, `z` when it does not apply (an
+    /// England comparator for a metric with no England series, a Wilson
+    /// interval of a ratio). None (an empty cell) in the network's modes.
+    pub fn absent(&self, applicable: bool) -> Option<Shown> {
+        self.publish.then_some(Shown::Symbol(match applicable {
+            true => symbol::NOT_AVAILABLE,
+            false => symbol::NOT_APPLICABLE,
+        }))
+    }
+
+    /// One LA's z for a metric: exact for the network; when publishing, to two
+    /// decimals, `c` when the LA's rate is withheld (beside its denominator it
+    /// would give the numerator back), `x` when the LA has no rate and `z`
+    /// when the metric's outliers were not assessed in the period.
+    pub fn la_z(&self, f: &LaFigures, la: &LaMetric, mp: &MetricPeriod) -> Option<Shown> {
+        let z = la.z.filter(|z| z.is_finite());
+        if !self.publish {
+            return z.map(|value| Shown::Number { value, decimals: 2 });
+        }
+        Some(match z {
+            _ if f.withheld => Shown::Symbol(symbol::CONFIDENTIAL),
+            Some(z) => Shown::Number {
+                value: (z * 100.0).round() / 100.0,
+                decimals: 2,
+            },
+            None if !la.included() => Shown::Symbol(symbol::NOT_AVAILABLE),
+            None if mp.outliers.not_assessed.is_some() => Shown::Symbol(symbol::NOT_APPLICABLE),
+            None => Shown::Symbol(symbol::NOT_AVAILABLE),
+        })
+    }
+
     /// What an exclusion's detail says, scrubbed; in publish mode nothing: the
     /// detail quotes the LA's counts (`B02 = 7 is greater than B01 = 3`).
     pub fn exclusion_detail(&self, e: &Exclusion) -> Option<String> {

@@ -22,7 +22,7 @@ pub const COLUMNS: [(&str, Kind); 25] = [
     ("excluded_detail", Kind::Text),
     ("wilson_low", Kind::Shown),
     ("wilson_high", Kind::Shown),
-    ("z", Kind::Number),
+    ("z", Kind::Shown),
     ("outlier", Kind::Flag),
     ("pooled", Kind::Shown),
     ("pooled_without_outliers", Kind::Shown),
@@ -100,7 +100,10 @@ fn region_row(
     row.extend(p.region_spread(withheld, m, mp).map(Cell::Shown));
     match &mp.england {
         Some(e) => row.extend([rate(Some(e.value)), Cell::Number(f64::from(e.year_ending))]),
-        None => row.extend([Cell::Null, Cell::Null]),
+        None => {
+            let absent = p.absent(m.comparator_series.is_some());
+            row.extend([absent.map_or(Cell::Null, Cell::Shown), Cell::Null]);
+        }
     }
     row
 }
@@ -114,20 +117,24 @@ fn la_row(
 ) -> Vec<Cell> {
     let p = ctx.presenter;
     let f = p.la_figures(withheld, m, mp.period, la);
+    // A Wilson interval applies to `%` metrics only.
+    let wilson = |end: usize| match &f.wilson {
+        Some((low, high)) => Cell::Shown([low, high][end].clone()),
+        None => p
+            .absent(m.unit.is_proportion())
+            .map_or(Cell::Null, Cell::Shown),
+    };
     let mut row = lead(m, mp, LA);
     row.extend(la_cells(p, &la.la_code, &la.la_name));
     row.extend([
-        Cell::Shown(f.numerator),
-        Cell::Shown(f.denominator),
-        Cell::Shown(f.value),
+        Cell::Shown(f.numerator.clone()),
+        Cell::Shown(f.denominator.clone()),
+        Cell::Shown(f.value.clone()),
         Cell::opt_text(la.excluded.as_ref().map(|e| e.reason.as_str())),
         Cell::opt_text(la.excluded.as_ref().and_then(|e| p.exclusion_detail(e))),
-        f.wilson
-            .as_ref()
-            .map_or(Cell::Null, |w| Cell::Shown(w.0.clone())),
-        f.wilson.map_or(Cell::Null, |w| Cell::Shown(w.1)),
-        // A precise z beside the denominator gives back a suppressed numerator.
-        Cell::opt_number(la.z.filter(|_| !p.publish())),
+        wilson(0),
+        wilson(1),
+        p.la_z(&f, la, mp).map_or(Cell::Null, Cell::Shown),
         Cell::Flag(la.outlier),
     ]);
     row

@@ -66,7 +66,7 @@ pub(super) fn write(
 
     let rows = sorted_rows(b, m, here);
     for (row, r) in (TABLE_HEADER + 1..).zip(rows.iter()) {
-        la_row(b, sheet, row, r)?;
+        la_row(b, sheet, row, here, r)?;
     }
     metric_chart::write(b, sheet, m, here, &rows)
 }
@@ -109,10 +109,17 @@ fn headline(
             let year = format!("year ending 31 March {}", e.year_ending);
             text(sheet, 5, 2, &year, None)?;
         }
-        None if m.comparator_series.is_some() => {
-            text(sheet, 5, 2, "no England figure for this period", None)?;
+        None => {
+            let applies = m.comparator_series.is_some();
+            if let Some(symbol) = p.absent(applies) {
+                text(sheet, 5, 1, &symbol.text(), None)?;
+            }
+            let why = match applies {
+                true => "no England figure for this period",
+                false => "no comparable England figure",
+            };
+            text(sheet, 5, 2, why, None)?;
         }
-        None => text(sheet, 5, 2, "no comparable England figure", None)?,
     }
     Ok(())
 }
@@ -169,7 +176,13 @@ pub(super) fn sorted_rows<'a>(
     rows
 }
 
-fn la_row(b: &Book<'_>, sheet: &mut Worksheet, row: u32, r: &Row<'_>) -> Result<(), XlsxError> {
+fn la_row(
+    b: &Book<'_>,
+    sheet: &mut Worksheet,
+    row: u32,
+    here: &MetricPeriod,
+    r: &Row<'_>,
+) -> Result<(), XlsxError> {
     let (p, fmt) = (b.ctx.presenter, &b.fmt);
     let (la, f) = (r.la, &r.figures);
     text(sheet, row, 0, &r.name, None)?;
@@ -182,10 +195,13 @@ fn la_row(b: &Book<'_>, sheet: &mut Worksheet, row: u32, r: &Row<'_>) -> Result<
         shown(sheet, fmt, row, 4, low, Kind::Rate)?;
         shown(sheet, fmt, row, 5, high, Kind::Rate)?;
     }
-    // A z-score to two decimals with the denominator beside it gives back a
-    // suppressed numerator, so published outputs leave it out.
-    if let Some(z) = la.z.filter(|z| z.is_finite() && !p.publish()) {
-        sheet.write_number_with_format(row, 6, z, &fmt.z)?;
+    // Published: `c` where the rate is withheld, `z` where outliers were not assessed.
+    match p.la_z(f, la, here) {
+        Some(Shown::Number { value, .. }) => {
+            sheet.write_number_with_format(row, 6, value, &fmt.z)?;
+        }
+        Some(symbol) => text(sheet, row, 6, &symbol.text(), None)?,
+        None => {}
     }
     if la.outlier {
         text(sheet, row, 7, "outlier", Some(&fmt.bold))?;

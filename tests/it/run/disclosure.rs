@@ -362,3 +362,41 @@ fn published_means_and_shares_are_of_the_rounded_totals() {
     }
     assert!(shares > 0);
 }
+
+#[test]
+fn published_tables_say_z_where_a_figure_does_not_apply() {
+    let f = fixture();
+    let bm = &f.prepared.benchmark;
+    let no_series = bm
+        .metrics
+        .iter()
+        .find(|m| m.comparator_series.is_none())
+        .expect("a metric with no England series");
+    let ratio = bm
+        .metrics
+        .iter()
+        .find(|m| !m.unit.is_proportion())
+        .expect("a metric that is not a percentage");
+    let rows = csv_maps(&f.dir.join("data/metrics.csv"));
+    let region = rows
+        .iter()
+        .find(|r| r["metric_id"] == no_series.id && r["level"] == "region")
+        .unwrap();
+    assert_eq!(region["england"], "z", "{region:?}");
+    let la = f.metric_row(&f.la1, &ratio.id);
+    assert_eq!(
+        (la["wilson_low"].as_str(), la["wilson_high"].as_str()),
+        ("z", "z")
+    );
+    // A withheld rate's z is withheld with it; an excluded LA's is not available.
+    assert_eq!(f.metric_row(&f.la1, "M07")["z"], "c");
+    assert!(rows
+        .iter()
+        .any(|r| !r["excluded_reason"].is_empty() && r["z"] == "x"));
+    assert!(rows
+        .iter()
+        .any(|r| r["level"] == "la" && r["z"].parse::<f64>().is_ok()));
+    for r in rows.iter().filter(|r| r["level"] == "la") {
+        assert!(!r["z"].is_empty() && !r["wilson_low"].is_empty(), "{r:?}");
+    }
+}
