@@ -103,15 +103,28 @@ impl Presenter {
     }
 
     /// `publish` applies disclosure control; `anonymise` gives each region LA a
-    /// letter, stable for a region: LAs in DfE code order get A, B, C, ... Z, AA, AB ...
+    /// letter with the empty key: see [`Presenter::keyed`].
     pub fn new(region: &[La], publish: bool, anonymise: bool) -> Presenter {
+        Presenter::keyed(region, publish, anonymise, "")
+    }
+
+    /// As [`Presenter::new`], with the letters in the order of SHA-256 of
+    /// (`key`, LA code): stable for a region and a key, whichever LAs sent a
+    /// return, and not the public DfE code order. With the empty key anyone
+    /// with kinbench and the region can work the letters out again; a network
+    /// sharing anonymised outputs should keep a key of its own.
+    pub fn keyed(region: &[La], publish: bool, anonymise: bool, key: &str) -> Presenter {
         let letters = anonymise.then(|| {
-            let mut codes: Vec<&str> = region.iter().map(|l| l.code.as_str()).collect();
+            let mut codes: Vec<(String, &str)> = region
+                .iter()
+                .map(|l| (letter_order(key, &l.code), l.code.as_str()))
+                .collect();
             codes.sort();
+            codes.dedup();
             codes
                 .into_iter()
                 .enumerate()
-                .map(|(i, c)| (c.to_string(), letter(i)))
+                .map(|(i, (_, c))| (c.to_string(), letter(i)))
                 .collect()
         });
         let names = if anonymise {
@@ -137,6 +150,24 @@ impl Presenter {
         match &self.letters {
             Some(letters) => scrub::scrub(text, &self.names, letters),
             None => text.to_string(),
+        }
+    }
+
+    /// A return's file name as a shared output shows it. When anonymising, a
+    /// region LA's file is named whole by its letter and period (`LA C,
+    /// 2025-26 Q2 return`): a name such as `931 Oxon Q2.xlsx` holds a code or a
+    /// short name that scrubbing would miss. A file whose LA is not known is
+    /// `a return from an unidentified LA`; an LA outside the region keeps its
+    /// file name, scrubbed. Unchanged otherwise.
+    pub fn file_name(&self, file: &str, la_code: Option<&str>, period: Option<Period>) -> String {
+        let Some(letters) = &self.letters else {
+            return file.to_string();
+        };
+        let when = period.map_or_else(|| "period unknown".to_string(), |p| p.to_string());
+        match la_code.map(|c| letters.get(c)) {
+            Some(Some(letter)) => format!("LA {letter}, {when} return"),
+            Some(None) => self.scrub(file),
+            None => format!("a return from an unidentified LA, {when}"),
         }
     }
 
@@ -437,6 +468,17 @@ fn decimals_of(v: f64) -> usize {
     }
 }
 
+/// What orders an LA among the letters: SHA-256 of the key's length, the key
+/// and the LA code, in hex (the length keeps `ab`+`1` apart from `a`+`b1`).
+fn letter_order(key: &str, code: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(key.len().to_le_bytes());
+    h.update(key.as_bytes());
+    h.update(code.as_bytes());
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// 0 → A, 25 → Z, 26 → AA.
 fn letter(i: usize) -> String {
     crate::ingest::column_letters(i as u32)
@@ -490,17 +532,45 @@ mod tests {
     }
 
     #[test]
-    fn anonymised_letters_are_stable_and_follow_dfe_codes() {
+    fn anonymised_letters_are_stable_keyed_and_not_in_code_order() {
         let p = Presenter::new(&se(), false, true);
-        // 825 Buckinghamshire is the South East's lowest DfE code, 938 West Sussex the highest of 19.
-        assert_eq!(p.la_name("825", "Buckinghamshire"), "LA A");
-        assert_eq!(p.la_name("938", "West Sussex"), "LA S");
         let mut reversed = se();
         reversed.reverse();
-        assert_eq!(
-            Presenter::new(&reversed, false, true).la_name("886", "Kent"),
-            p.la_name("886", "Kent")
-        );
+        let again = Presenter::new(&reversed, false, true);
+        let letters = |p: &Presenter| -> Vec<String> {
+            let mut las = se();
+            las.sort_by(|a, b| a.code.cmp(&b.code));
+            las.iter().map(|l| p.la(l)).collect()
+        };
+        assert_eq!(letters(&p), letters(&again), "stable whatever the order");
+        let in_code_order: Vec<String> = (0..19).map(|i| format!("LA {}", letter(i))).collect();
+        assert_ne!(letters(&p), in_code_order, "not the public DfE code order");
+        let keyed = Presenter::keyed(&se(), false, true, "network secret");
+        assert_ne!(letters(&keyed), letters(&p), "the key changes the letters");
+        let mut all = letters(&keyed);
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), 19, "one letter each");
         assert_eq!(p.la_name("201", "City of London"), "City of London");
+    }
+
+    #[test]
+    fn anonymised_file_names_are_replaced_whole() {
+        let p = Presenter::new(&se(), true, true);
+        let period = Period::parse("2025-26 Q2").unwrap().0;
+        let c = p.la_name("931", "Oxfordshire");
+        assert_eq!(
+            p.file_name("931 Oxon Q2.xlsx", Some("931"), Some(period)),
+            format!("{c}, 2025-26 Q2 return")
+        );
+        assert_eq!(
+            p.file_name("Oxon.xlsx", None, None),
+            "a return from an unidentified LA, period unknown"
+        );
+        let internal = Presenter::new(&se(), true, false);
+        assert_eq!(
+            internal.file_name("931 Oxon Q2.xlsx", Some("931"), Some(period)),
+            "931 Oxon Q2.xlsx"
+        );
     }
 }

@@ -36,7 +36,7 @@ pub(crate) fn findings_table(ctx: &RunContext<'_>) -> Table {
             code,
             name,
             period,
-            p.scrub(&f.file),
+            p.file_name(&f.file, f.la_code.as_deref(), f.period),
             f.severity.as_str().to_string(),
             f.rule.to_string(),
             rule_name.to_string(),

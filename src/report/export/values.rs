@@ -46,7 +46,7 @@ pub(crate) fn values_table(ctx: &RunContext<'_>, benchmark: &Benchmark) -> Table
                 ]
             };
             if let Some(sub) = ctx.validation.used(&la.code, period) {
-                let file = Cell::text(p.scrub(&sub.file));
+                let file = Cell::text(p.file_name(&sub.file, Some(&la.code), Some(period)));
                 for item in &ctx.schema.items {
                     let mut row = lead(&item.code);
                     match sub.values.get(&item.code) {
@@ -81,7 +81,7 @@ pub(crate) fn values_table(ctx: &RunContext<'_>, benchmark: &Benchmark) -> Table
                         && s.period == Some(period)
                         && s.la.as_ref().is_some_and(|l| l.code == la.code)
                 })
-                .map(|s| p.scrub(&s.file))
+                .map(|s| p.file_name(&s.file, Some(&la.code), Some(period)))
                 .collect();
             let (status, file) = if unusable.is_empty() {
                 (NOT_RECEIVED, Cell::Null)
