@@ -191,15 +191,42 @@ fn anonymised_outputs_name_no_la_and_no_code_except_each_las_own_feedback() {
             raw: String::new(),
         },
     )];
+    let mut feedback = 0;
     for (path, bytes) in files(&dir) {
-        // Each LA's own feedback names it; it goes to that LA only.
+        // Each LA's own feedback names it (it goes to that LA only), but no other LA.
         if path.starts_with("feedback/") {
+            let Some(t) = texts_of(&dir, &path, &bytes) else {
+                continue;
+            };
+            let own = region
+                .iter()
+                .find(|la| path.contains(&format!("/{} {}", la.code, la.name)));
+            // What an LA typed in its own return (a mismatched LA name, say) is
+            // quoted back to it: its own input, not another LA's data.
+            let quoted: Vec<&str> = own.map_or(Vec::new(), |la| {
+                prepared
+                    .validation
+                    .findings
+                    .iter()
+                    .filter(|f| f.la_code.as_deref() == Some(la.code.as_str()))
+                    .filter_map(|f| f.value.as_deref())
+                    .collect()
+            });
+            for la in region.iter().filter(|la| Some(*la) != own) {
+                for form in name_forms(&la.name) {
+                    let own_input = quoted.iter().any(|q| has_word(q, &form));
+                    let hit = t.cells.iter().find(|c| has_word(c, &form));
+                    assert!(own_input || hit.is_none(), "{path} names {form}: {hit:?}");
+                }
+            }
+            feedback += 1;
             continue;
         }
         if let Some(t) = texts_of(&dir, &path, &bytes) {
             outputs.push((path, t));
         }
     }
+    assert!(feedback > 50, "only {feedback} feedback files");
     assert!(outputs.len() > 40, "only {} outputs", outputs.len());
     for (path, t) in &outputs {
         for la in region {
