@@ -88,7 +88,7 @@ pub fn bars(
     };
     let title = titles::bars(p, withheld, b, m);
     let sub = subtitle(m, &format!("by LA, {}", b.period));
-    let frame = frame_of(&title, &sub, b, england);
+    let frame = frame_of(p, &title, &sub, b, england);
     let rendered = charts::ranked_bars_labelled(&frame, &data, &labels)?;
     Ok(PackChart::new(
         stem(m, "bars"),
@@ -99,12 +99,13 @@ pub fn bars(
 }
 
 fn frame_of(
+    p: &Presenter,
     title: &str,
     sub: &str,
     b: &Benchmark,
     england: Option<&crate::aggregate::Comparator>,
 ) -> Frame {
-    Frame::new(title, sub, &source_line(b, england))
+    Frame::new(title, sub, &source_line(p, b, england))
 }
 
 /// Funnel plot of the reporting period (`%` metrics): included LAs against
@@ -192,7 +193,7 @@ pub fn funnel(
         ));
     }
     let sub = subtitle(m, &what);
-    let frame = frame_of(&title, &sub, b, None);
+    let frame = frame_of(p, &title, &sub, b, None);
     let rendered = charts::funnel_plot(&frame, &data)?;
     Ok(PackChart::new(
         stem(m, "funnel"),
@@ -247,7 +248,7 @@ pub fn trend(p: &Presenter, b: &Benchmark, m: &MetricResult) -> Result<PackChart
     };
     let title = titles::trend(p, b, m);
     let sub = subtitle(m, "region by quarter, England by year ending 31 March");
-    let frame = frame_of(&title, &sub, b, england_now(b, m));
+    let frame = frame_of(p, &title, &sub, b, england_now(b, m));
     let rendered = charts::trend_lines(&frame, &data)?;
     Ok(PackChart::new(
         stem(m, "trend"),

@@ -71,7 +71,7 @@ pub fn stacked(
         lower_first(&second),
         b.period
     );
-    let frame = Frame::new(&title, &sub, &source_line(b, None));
+    let frame = Frame::new(&title, &sub, &source_line(p, b, None));
     let rendered = charts::stacked_100(&frame, &data)?;
     Ok(PackChart::new(
         stem.to_string(),
@@ -130,7 +130,7 @@ pub fn breakdown(
         .collect();
     let title = titles::breakdown(p, &noun, &parts, bp);
     let sub = format!("{}, {} (count and share of all)", br.title, b.period);
-    let frame = Frame::new(&title, &sub, &source_line(b, None));
+    let frame = Frame::new(&title, &sub, &source_line(p, b, None));
     let rendered = charts::category_bars(&frame, &categories, &Unit::new("", 0))?;
     let narrative = format!(
         "Across {} LAs reporting, {} were recorded in {}.",
@@ -191,7 +191,7 @@ pub fn coverage(schema: &Schema, p: &Presenter, b: &Benchmark) -> Result<PackCha
         "Share of each section's items with a usable value, by LA, {}",
         b.period
     );
-    let frame = Frame::new(&title, &sub, &source_line(b, None));
+    let frame = Frame::new(&title, &sub, &source_line(p, b, None));
     let rendered = charts::coverage_grid(&frame, &data)?;
     let narrative = format!(
         "{received} of {} LAs' returns were used for {}; an LA without one is shown as not received, never as zero.",
