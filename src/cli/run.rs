@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use kinbench::ingest::Limits;
 use kinbench::period::Period;
 use kinbench::report::run::{self, RunError, RunOptions};
-use kinbench::report::{check_destination, io_message, output};
+use kinbench::report::{check_destination, io_message, output, Presenter, RunContext};
 use kinbench::validate::{self, Options};
 
 use super::args::{load_schema, period_arg, region};
@@ -35,7 +35,13 @@ pub struct Args {
     /// Show LAs by letter in everything but each LA's own feedback
     #[arg(long)]
     anonymise: bool,
+    /// Key that orders the --anonymise letters (also KINBENCH_ANONYMISE_KEY); without one anyone can work them out
+    #[arg(long, value_name = "TEXT")]
+    anonymise_key: Option<String>,
 }
+
+/// The environment variable that holds the anonymise key when `--anonymise-key` is not given.
+const KEY_VAR: &str = "KINBENCH_ANONYMISE_KEY";
 
 pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<(), CliError> {
     let schema = load_schema(schema_dir)?;
@@ -85,7 +91,29 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<(), CliError> {
     }
     progress(&format!("aggregating {period}"));
     let prepared = run::prepare(&schema, validation, period, &run_options).map_err(usage)?;
-    let ctx = prepared.context(&schema);
+    let key = args
+        .anonymise_key
+        .clone()
+        .or_else(|| std::env::var(KEY_VAR).ok())
+        .unwrap_or_default();
+    if args.anonymise && key.is_empty() {
+        // Always said, not only on a terminal: it is about what the outputs reveal.
+        eprintln!(
+            "kinbench: note: no --anonymise-key (or {KEY_VAR}): anyone who has kinbench and \
+             knows the region can work out which LA each letter is; a network sharing \
+             anonymised outputs should keep a key of its own and use it every run"
+        );
+    }
+    let presenter = Presenter::keyed(
+        &prepared.validation.region,
+        args.publish,
+        args.anonymise,
+        &key,
+    );
+    let ctx = RunContext {
+        presenter: &presenter,
+        ..prepared.context(&schema)
+    };
     progress(&format!(
         "writing outputs to '{}'",
         run::period_dir(&args.out, period).display()

@@ -45,7 +45,7 @@ fn manifest(ctx: &RunContext<'_>, benchmark: &Benchmark, outputs: Vec<Value>) ->
         .map(|s| {
             let code = s.la.as_ref().map(|l| l.code.clone());
             json!({
-                "file": p.scrub(&s.file),
+                "file": p.file_name(&s.file, code.as_deref(), s.period),
                 "sha256": s.sha256,
                 "la_code": if p.anonymise() { None } else { code },
                 "la_name": s.la.as_ref().map(|l| p.la(l)),

@@ -5,9 +5,14 @@
 
 use std::collections::BTreeMap;
 
+use crate::aggregate::{Exclusion, LaMetric, MetricPeriod, MetricResult};
+use crate::period::Period;
 use crate::schema::{La, MetricUnit};
 
 mod scrub;
+mod withheld;
+
+pub use withheld::Withheld;
 
 /// DfE symbols for values not shown.
 pub mod symbol {
@@ -65,6 +70,20 @@ fn group_thousands(text: &str) -> String {
     }
 }
 
+/// One LA's figures for one metric and period, as shown.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LaFigures {
+    pub numerator: Shown,
+    pub denominator: Shown,
+    /// The LA's rate; `x` when the LA has none.
+    pub value: Shown,
+    /// The Wilson interval's ends, when the LA has one.
+    pub wilson: Option<(Shown, Shown)>,
+    /// In publish mode: the rate is derived from a withheld count, so the rate,
+    /// its interval and its z are `c` and the LA is left out of funnel plots.
+    pub withheld: bool,
+}
+
 /// Decimals for rates shown to the network (exact mode) and for regional rates in publish mode.
 const RATE_DECIMALS: usize = 1;
 
@@ -84,15 +103,28 @@ impl Presenter {
     }
 
     /// `publish` applies disclosure control; `anonymise` gives each region LA a
-    /// letter, stable for a region: LAs in DfE code order get A, B, C, ... Z, AA, AB ...
+    /// letter with the empty key: see [`Presenter::keyed`].
     pub fn new(region: &[La], publish: bool, anonymise: bool) -> Presenter {
+        Presenter::keyed(region, publish, anonymise, "")
+    }
+
+    /// As [`Presenter::new`], with the letters in the order of SHA-256 of
+    /// (`key`, LA code): stable for a region and a key, whichever LAs sent a
+    /// return, and not the public DfE code order. With the empty key anyone
+    /// with kinbench and the region can work the letters out again; a network
+    /// sharing anonymised outputs should keep a key of its own.
+    pub fn keyed(region: &[La], publish: bool, anonymise: bool, key: &str) -> Presenter {
         let letters = anonymise.then(|| {
-            let mut codes: Vec<&str> = region.iter().map(|l| l.code.as_str()).collect();
+            let mut codes: Vec<(String, &str)> = region
+                .iter()
+                .map(|l| (letter_order(key, &l.code), l.code.as_str()))
+                .collect();
             codes.sort();
+            codes.dedup();
             codes
                 .into_iter()
                 .enumerate()
-                .map(|(i, c)| (c.to_string(), letter(i)))
+                .map(|(i, (_, c))| (c.to_string(), letter(i)))
                 .collect()
         });
         let names = if anonymise {
@@ -118,6 +150,24 @@ impl Presenter {
         match &self.letters {
             Some(letters) => scrub::scrub(text, &self.names, letters),
             None => text.to_string(),
+        }
+    }
+
+    /// A return's file name as a shared output shows it. When anonymising, a
+    /// region LA's file is named whole by its letter and period (`LA C,
+    /// 2025-26 Q2 return`): a name such as `931 Oxon Q2.xlsx` holds a code or a
+    /// short name that scrubbing would miss. A file whose LA is not known is
+    /// `a return from an unidentified LA`; an LA outside the region keeps its
+    /// file name, scrubbed. Unchanged otherwise.
+    pub fn file_name(&self, file: &str, la_code: Option<&str>, period: Option<Period>) -> String {
+        let Some(letters) = &self.letters else {
+            return file.to_string();
+        };
+        let when = period.map_or_else(|| "period unknown".to_string(), |p| p.to_string());
+        match la_code.map(|c| letters.get(c)) {
+            Some(Some(letter)) => format!("LA {letter}, {when} return"),
+            Some(None) => self.scrub(file),
+            None => format!("a return from an unidentified LA, {when}"),
         }
     }
 
@@ -161,6 +211,198 @@ impl Presenter {
                 decimals: decimals_of(v),
             },
         }
+    }
+
+    /// One LA's figures for a metric. In publish mode a figure derived from a
+    /// withheld count is withheld too: a numerator or denominator sum is `c`
+    /// when it is from 1 to 5 or any item in it is withheld (`B02 + B03` = 13
+    /// beside a published B02 = 10 would give back B03), and the rate and its
+    /// interval are `c` when either sum is (8% of 40 gives back 3).
+    pub fn la_figures(
+        &self,
+        withheld: &Withheld,
+        m: &MetricResult,
+        period: Period,
+        la: &LaMetric,
+    ) -> LaFigures {
+        let side = |items: &[String], sum: Option<f64>| {
+            self.publish && withheld.sum(&la.la_code, period, items, sum)
+        };
+        let num_c = side(&m.numerator, la.numerator);
+        let den_c = side(&m.denominator, la.denominator);
+        let derived = num_c || den_c;
+        let c = || Shown::Symbol(symbol::CONFIDENTIAL);
+        let count = |hidden: bool, v: Option<f64>| match v {
+            Some(_) if hidden => c(),
+            v => self.la_count(v),
+        };
+        let rate = |v: Option<f64>| match v {
+            Some(_) if derived => c(),
+            v => self.la_rate(v, m.unit),
+        };
+        LaFigures {
+            numerator: count(num_c, la.numerator),
+            denominator: count(den_c, la.denominator),
+            value: rate(la.value),
+            wilson: la.wilson.map(|w| (rate(Some(w.low)), rate(Some(w.high)))),
+            withheld: derived,
+        }
+    }
+
+    /// One LA's item in one period, as a table of values shows it: in publish
+    /// mode `c` for a count from 1 to 5 and for a cell suppressed with it
+    /// (secondary suppression, [`Withheld`]).
+    pub fn la_item(
+        &self,
+        withheld: &Withheld,
+        la_code: &str,
+        period: Period,
+        item: &str,
+        value: Option<f64>,
+    ) -> Shown {
+        match value {
+            Some(_) if self.publish && withheld.cell(la_code, period, item) => {
+                Shown::Symbol(symbol::CONFIDENTIAL)
+            }
+            v => self.la_count(v),
+        }
+    }
+
+    /// The metric's narrative for the reporting period as published: in publish
+    /// mode a regional rate that rounds to 0 but is not 0 (the narrative writes
+    /// it `0.0%`) is `k`, for the period and the quarters it is compared with.
+    pub fn narrative(&self, m: &MetricResult, period: Period) -> String {
+        let mut text = m.narrative.clone();
+        if !self.publish {
+            return text;
+        }
+        let pooled = |p: Period| m.at(p).and_then(|mp| mp.region.pooled);
+        let is_k = |v: Option<f64>| matches!(self.region_rate(v), Shown::Symbol(s) if s == symbol::ROUNDS_TO_ZERO);
+        let fmt = |v: f64| crate::aggregate::fmt_value(m.unit, v);
+        if let Some(v) = pooled(period).filter(|v| is_k(Some(*v))) {
+            let was = format!("{}: {} in {period}", m.title, fmt(v));
+            text = text.replacen(&was, &format!("{}: k in {period}", m.title), 1);
+        }
+        for other in [period.prev(), period.year_before()] {
+            if let Some(v) = pooled(other).filter(|v| is_k(Some(*v))) {
+                let was = format!("on {other} ({})", fmt(v));
+                text = text.replace(&was, &format!("on {other} (k)"));
+            }
+        }
+        text
+    }
+
+    /// A part's share of a regional total, in percent, one decimal: exact for
+    /// the network; when publishing, from the totals as published (rounded to
+    /// 10), so that the share and the whole do not give back the exact part,
+    /// and `c` when the part's or the whole's total is suppressed.
+    pub fn region_share(&self, part: f64, whole: f64) -> Shown {
+        if !self.publish {
+            return self.region_rate((whole > 0.0).then(|| 100.0 * part / whole));
+        }
+        match (self.total_count(Some(part)), self.total_count(Some(whole))) {
+            (Shown::Number { value: a, .. }, Shown::Number { value: w, .. }) if w > 0.0 => {
+                self.region_rate(Some(100.0 * a / w))
+            }
+            (Shown::Number { .. }, Shown::Number { .. }) => self.region_rate(None),
+            _ => Shown::Symbol(symbol::CONFIDENTIAL),
+        }
+    }
+
+    /// What a published table writes for a figure it has no value for: `x`
+    /// when the figure applies but is missing, `z` when it does not apply (an
+    /// England comparator for a metric with no England series, a Wilson
+    /// interval of a ratio). None (an empty cell) in the network's modes.
+    pub fn absent(&self, applicable: bool) -> Option<Shown> {
+        self.publish.then_some(Shown::Symbol(match applicable {
+            true => symbol::NOT_AVAILABLE,
+            false => symbol::NOT_APPLICABLE,
+        }))
+    }
+
+    /// One LA's z for a metric: exact for the network; when publishing, to two
+    /// decimals, `c` when the LA's rate is withheld (beside its denominator it
+    /// would give the numerator back), `x` when the LA has no rate and `z`
+    /// when the metric's outliers were not assessed in the period.
+    pub fn la_z(&self, f: &LaFigures, la: &LaMetric, mp: &MetricPeriod) -> Option<Shown> {
+        let z = la.z.filter(|z| z.is_finite());
+        if !self.publish {
+            return z.map(|value| Shown::Number { value, decimals: 2 });
+        }
+        Some(match z {
+            _ if f.withheld => Shown::Symbol(symbol::CONFIDENTIAL),
+            Some(z) => Shown::Number {
+                value: (z * 100.0).round() / 100.0,
+                decimals: 2,
+            },
+            None if !la.included() => Shown::Symbol(symbol::NOT_AVAILABLE),
+            None if mp.outliers.not_assessed.is_some() => Shown::Symbol(symbol::NOT_APPLICABLE),
+            None => Shown::Symbol(symbol::NOT_AVAILABLE),
+        })
+    }
+
+    /// What an exclusion's detail says, scrubbed; in publish mode nothing: the
+    /// detail quotes the LA's counts (`B02 = 7 is greater than B01 = 3`).
+    pub fn exclusion_detail(&self, e: &Exclusion) -> Option<String> {
+        (!self.publish && !e.detail.is_empty()).then(|| self.scrub(&e.detail))
+    }
+
+    /// Why an LA is not included, as a sheet writes it: `pair invalid: ...`,
+    /// or in publish mode the reason alone.
+    pub fn exclusion(&self, e: &Exclusion) -> String {
+        match self.exclusion_detail(e) {
+            Some(detail) => format!("{}: {detail}", e.reason.as_str()),
+            None => e.reason.as_str().to_string(),
+        }
+    }
+
+    /// The region's median, min and max over the included LAs. They are LA
+    /// values, so they are shown as LA rates (whole-number percentages when
+    /// publishing); in publish mode one that is (or, for the median, is drawn
+    /// from) a withheld LA's rate, and no other LA's, is `c`.
+    pub fn region_spread(
+        &self,
+        withheld: &Withheld,
+        m: &MetricResult,
+        mp: &MetricPeriod,
+    ) -> [Shown; 3] {
+        let mut values: Vec<(f64, bool)> = mp
+            .las
+            .iter()
+            .filter(|l| l.included())
+            .filter_map(|l| {
+                let hidden = self.la_figures(withheld, m, mp.period, l).withheld;
+                l.value.map(|v| (v, hidden))
+            })
+            .collect();
+        values.sort_by(|a, b| a.0.total_cmp(&b.0));
+        // Hidden when every LA with a value it is drawn from is withheld.
+        let hidden = |drawn: &[f64]| {
+            self.publish
+                && drawn.iter().any(|d| {
+                    values
+                        .iter()
+                        .filter(|(v, _)| v == d)
+                        .all(|(_, hidden)| *hidden)
+                })
+        };
+        let shown = |v: Option<f64>, drawn: &[f64]| match v {
+            Some(_) if hidden(drawn) => Shown::Symbol(symbol::CONFIDENTIAL),
+            v => self.la_rate(v, m.unit),
+        };
+        let n = values.len();
+        let middle: Vec<f64> = match n {
+            0 => Vec::new(),
+            _ if n % 2 == 1 => vec![values[n / 2].0],
+            _ => vec![values[n / 2 - 1].0, values[n / 2].0],
+        };
+        let r = &mp.region;
+        let ends = |i: Option<usize>| i.map(|i| vec![values[i].0]).unwrap_or_default();
+        [
+            shown(r.median, &middle),
+            shown(r.min, &ends((n > 0).then_some(0))),
+            shown(r.max, &ends(n.checked_sub(1))),
+        ]
     }
 
     /// A regional or national count: in publish mode rounded to the nearest 10,
@@ -226,6 +468,17 @@ fn decimals_of(v: f64) -> usize {
     }
 }
 
+/// What orders an LA among the letters: SHA-256 of the key's length, the key
+/// and the LA code, in hex (the length keeps `ab`+`1` apart from `a`+`b1`).
+fn letter_order(key: &str, code: &str) -> String {
+    use sha2::{Digest, Sha256};
+    let mut h = Sha256::new();
+    h.update(key.len().to_le_bytes());
+    h.update(key.as_bytes());
+    h.update(code.as_bytes());
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
 /// 0 → A, 25 → Z, 26 → AA.
 fn letter(i: usize) -> String {
     crate::ingest::column_letters(i as u32)
@@ -279,17 +532,45 @@ mod tests {
     }
 
     #[test]
-    fn anonymised_letters_are_stable_and_follow_dfe_codes() {
+    fn anonymised_letters_are_stable_keyed_and_not_in_code_order() {
         let p = Presenter::new(&se(), false, true);
-        // 825 Buckinghamshire is the South East's lowest DfE code, 938 West Sussex the highest of 19.
-        assert_eq!(p.la_name("825", "Buckinghamshire"), "LA A");
-        assert_eq!(p.la_name("938", "West Sussex"), "LA S");
         let mut reversed = se();
         reversed.reverse();
-        assert_eq!(
-            Presenter::new(&reversed, false, true).la_name("886", "Kent"),
-            p.la_name("886", "Kent")
-        );
+        let again = Presenter::new(&reversed, false, true);
+        let letters = |p: &Presenter| -> Vec<String> {
+            let mut las = se();
+            las.sort_by(|a, b| a.code.cmp(&b.code));
+            las.iter().map(|l| p.la(l)).collect()
+        };
+        assert_eq!(letters(&p), letters(&again), "stable whatever the order");
+        let in_code_order: Vec<String> = (0..19).map(|i| format!("LA {}", letter(i))).collect();
+        assert_ne!(letters(&p), in_code_order, "not the public DfE code order");
+        let keyed = Presenter::keyed(&se(), false, true, "network secret");
+        assert_ne!(letters(&keyed), letters(&p), "the key changes the letters");
+        let mut all = letters(&keyed);
+        all.sort();
+        all.dedup();
+        assert_eq!(all.len(), 19, "one letter each");
         assert_eq!(p.la_name("201", "City of London"), "City of London");
+    }
+
+    #[test]
+    fn anonymised_file_names_are_replaced_whole() {
+        let p = Presenter::new(&se(), true, true);
+        let period = Period::parse("2025-26 Q2").unwrap().0;
+        let c = p.la_name("931", "Oxfordshire");
+        assert_eq!(
+            p.file_name("931 Oxon Q2.xlsx", Some("931"), Some(period)),
+            format!("{c}, 2025-26 Q2 return")
+        );
+        assert_eq!(
+            p.file_name("Oxon.xlsx", None, None),
+            "a return from an unidentified LA, period unknown"
+        );
+        let internal = Presenter::new(&se(), true, false);
+        assert_eq!(
+            internal.file_name("931 Oxon Q2.xlsx", Some("931"), Some(period)),
+            "931 Oxon Q2.xlsx"
+        );
     }
 }

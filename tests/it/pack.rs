@@ -7,6 +7,7 @@ mod fixture;
 mod hand;
 mod page;
 mod profile;
+mod rounds_to_zero;
 mod sample_charts;
 
 use std::path::Path;

@@ -1,7 +1,9 @@
 //! `kinbench run`: the orchestration on the committed sample returns, its data
 //! exports, manifest, atomic folder and modes, and the command line.
 
+mod anonymise_key;
 mod cli;
+mod disclosure;
 mod exports;
 mod folder;
 mod modes;

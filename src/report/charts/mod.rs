@@ -27,7 +27,7 @@ pub use coverage::{coverage_grid, Coverage};
 pub use frame::Frame;
 pub use funnel::{funnel_plot, Funnel, FunnelPoint, Limits};
 pub use output::write;
-pub use ranked_bars::{ranked_bars, BarRow, RankedBars};
+pub use ranked_bars::{ranked_bars, ranked_bars_labelled, BarRow, RankedBars};
 pub use scene::Rgb;
 pub use stacked::{stacked_100, StackRow, Stacked};
 pub use strip::{position_strip, Strip, STRIP_SIZE};

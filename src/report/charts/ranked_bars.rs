@@ -54,6 +54,16 @@ pub(crate) fn order(rows: &[BarRow]) -> Vec<&BarRow> {
 
 /// Draws the ranked bar chart.
 pub fn ranked_bars(frame: &Frame, data: &RankedBars) -> Result<Rendered, ChartError> {
+    ranked_bars_labelled(frame, data, &std::collections::BTreeMap::new())
+}
+
+/// As [`ranked_bars`], with a row without a value labelled by `labels` (row
+/// name → label, a DfE symbol such as `c` or `k`) in place of "no data".
+pub fn ranked_bars_labelled(
+    frame: &Frame,
+    data: &RankedBars,
+    labels: &std::collections::BTreeMap<String, String>,
+) -> Result<Rendered, ChartError> {
     let mut scene = Scene::new(frame.size);
     let (m, plot) = frame.draw(&mut scene);
     let rows = order(&data.rows);
@@ -147,7 +157,8 @@ pub fn ranked_bars(frame: &Frame, data: &RankedBars) -> Result<Rendered, ChartEr
         };
         scene.text_mid(&row.name, (x_left - pad, cy), name_font, Align::Right);
         let Some(v) = value else {
-            scene.text_mid("no data", (zero + pad, cy), name_font, Align::Left);
+            let missing = labels.get(&row.name).map_or("no data", String::as_str);
+            scene.text_mid(missing, (zero + pad, cy), name_font, Align::Left);
             continue;
         };
         let fill = if row.outlier {

@@ -3,6 +3,7 @@
 use super::la_cells;
 use super::table::{Cell, Kind, Table};
 use crate::aggregate::{Benchmark, LaMetric, MetricPeriod, MetricResult, RollingYear};
+use crate::report::present::Withheld;
 use crate::report::RunContext;
 
 /// The columns, in order. LA rows leave the region columns empty and the region
@@ -21,7 +22,7 @@ pub const COLUMNS: [(&str, Kind); 25] = [
     ("excluded_detail", Kind::Text),
     ("wilson_low", Kind::Shown),
     ("wilson_high", Kind::Shown),
-    ("z", Kind::Number),
+    ("z", Kind::Shown),
     ("outlier", Kind::Flag),
     ("pooled", Kind::Shown),
     ("pooled_without_outliers", Kind::Shown),
@@ -46,13 +47,14 @@ pub const ROLLING_YEAR: &str = "rolling_year";
 /// the LAs by code; after a metric's periods, its rolling years.
 pub(crate) fn metrics_table(ctx: &RunContext<'_>, benchmark: &Benchmark) -> Table {
     let mut table = Table::new(&COLUMNS, ctx.presenter.publish());
+    let withheld = Withheld::of(ctx);
     for m in &benchmark.metrics {
         for mp in &m.periods {
-            table.push(region_row(ctx, m, mp));
+            table.push(region_row(ctx, &withheld, m, mp));
             let mut las: Vec<&LaMetric> = mp.las.iter().collect();
             las.sort_by(|a, b| a.la_code.cmp(&b.la_code));
             for la in las {
-                table.push(la_row(ctx, m, mp, la));
+                table.push(la_row(ctx, &withheld, m, mp, la));
             }
         }
         for y in &m.rolling_year {
@@ -93,7 +95,12 @@ fn lead(m: &MetricResult, mp: &MetricPeriod, level: &str) -> Vec<Cell> {
     ]
 }
 
-fn region_row(ctx: &RunContext<'_>, m: &MetricResult, mp: &MetricPeriod) -> Vec<Cell> {
+fn region_row(
+    ctx: &RunContext<'_>,
+    withheld: &Withheld,
+    m: &MetricResult,
+    mp: &MetricPeriod,
+) -> Vec<Cell> {
     let p = ctx.presenter;
     let r = &mp.region;
     let rate = |v: Option<f64>| Cell::Shown(p.region_rate(v));
@@ -115,32 +122,46 @@ fn region_row(ctx: &RunContext<'_>, m: &MetricResult, mp: &MetricPeriod) -> Vec<
         Cell::Number(r.n_included as f64),
         Cell::Number(r.n_excluded as f64),
         Cell::Number(r.n_outliers as f64),
-        rate(r.median),
-        rate(r.min),
-        rate(r.max),
     ]);
+    // Of the LAs' values, so written as LA values are.
+    row.extend(p.region_spread(withheld, m, mp).map(Cell::Shown));
     match &mp.england {
         Some(e) => row.extend([rate(Some(e.value)), Cell::Number(f64::from(e.year_ending))]),
-        None => row.extend([Cell::Null, Cell::Null]),
+        None => {
+            let absent = p.absent(m.comparator_series.is_some());
+            row.extend([absent.map_or(Cell::Null, Cell::Shown), Cell::Null]);
+        }
     }
     row
 }
 
-fn la_row(ctx: &RunContext<'_>, m: &MetricResult, mp: &MetricPeriod, la: &LaMetric) -> Vec<Cell> {
+fn la_row(
+    ctx: &RunContext<'_>,
+    withheld: &Withheld,
+    m: &MetricResult,
+    mp: &MetricPeriod,
+    la: &LaMetric,
+) -> Vec<Cell> {
     let p = ctx.presenter;
-    let rate = |v: Option<f64>| Cell::Shown(p.la_rate(v, m.unit));
+    let f = p.la_figures(withheld, m, mp.period, la);
+    // A Wilson interval applies to `%` metrics only.
+    let wilson = |end: usize| match &f.wilson {
+        Some((low, high)) => Cell::Shown([low, high][end].clone()),
+        None => p
+            .absent(m.unit.is_proportion())
+            .map_or(Cell::Null, Cell::Shown),
+    };
     let mut row = lead(m, mp, LA);
     row.extend(la_cells(p, &la.la_code, &la.la_name));
     row.extend([
-        Cell::Shown(p.la_count(la.numerator)),
-        Cell::Shown(p.la_count(la.denominator)),
-        rate(la.value),
+        Cell::Shown(f.numerator.clone()),
+        Cell::Shown(f.denominator.clone()),
+        Cell::Shown(f.value.clone()),
         Cell::opt_text(la.excluded.as_ref().map(|e| e.reason.as_str())),
-        Cell::opt_text(la.excluded.as_ref().map(|e| p.scrub(&e.detail))),
-        la.wilson.map_or(Cell::Null, |w| rate(Some(w.low))),
-        la.wilson.map_or(Cell::Null, |w| rate(Some(w.high))),
-        // A precise z beside the denominator gives back a suppressed numerator.
-        Cell::opt_number(la.z.filter(|_| !p.publish())),
+        Cell::opt_text(la.excluded.as_ref().and_then(|e| p.exclusion_detail(e))),
+        wilson(0),
+        wilson(1),
+        p.la_z(&f, la, mp).map_or(Cell::Null, Cell::Shown),
         Cell::Flag(la.outlier),
     ]);
     row

@@ -35,13 +35,6 @@ impl Cell {
     pub fn opt_text(s: Option<impl Into<String>>) -> Cell {
         s.map_or(Cell::Null, |s| Cell::Text(s.into()))
     }
-
-    pub fn opt_number(v: Option<f64>) -> Cell {
-        match v {
-            Some(v) if v.is_finite() => Cell::Number(v),
-            _ => Cell::Null,
-        }
-    }
 }
 
 /// A table under construction: named, typed columns and rows of cells.

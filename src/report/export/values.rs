@@ -3,6 +3,7 @@
 use super::la_cells;
 use super::table::{Cell, Kind, Table};
 use crate::aggregate::Benchmark;
+use crate::report::present::Withheld;
 use crate::report::RunContext;
 use crate::schema::La;
 use crate::validate::ReturnStatus;
@@ -30,6 +31,7 @@ pub const RETURN_UNUSABLE: &str = "return_unusable";
 pub(crate) fn values_table(ctx: &RunContext<'_>, benchmark: &Benchmark) -> Table {
     let p = ctx.presenter;
     let mut table = Table::new(&COLUMNS, p.publish());
+    let withheld = Withheld::of(ctx);
     let mut las: Vec<&La> = ctx.validation.region.iter().collect();
     las.sort_by(|a, b| a.code.cmp(&b.code));
     for &period in &benchmark.periods {
@@ -44,12 +46,18 @@ pub(crate) fn values_table(ctx: &RunContext<'_>, benchmark: &Benchmark) -> Table
                 ]
             };
             if let Some(sub) = ctx.validation.used(&la.code, period) {
-                let file = Cell::text(p.scrub(&sub.file));
+                let file = Cell::text(p.file_name(&sub.file, Some(&la.code), Some(period)));
                 for item in &ctx.schema.items {
                     let mut row = lead(&item.code);
                     match sub.values.get(&item.code) {
                         Some(v) => row.extend([
-                            Cell::Shown(p.la_count(v.usable())),
+                            Cell::Shown(p.la_item(
+                                &withheld,
+                                &la.code,
+                                period,
+                                &item.code,
+                                v.usable(),
+                            )),
                             Cell::text(v.status.as_str()),
                             Cell::opt_text(v.cell.clone()),
                         ]),
@@ -73,7 +81,7 @@ pub(crate) fn values_table(ctx: &RunContext<'_>, benchmark: &Benchmark) -> Table
                         && s.period == Some(period)
                         && s.la.as_ref().is_some_and(|l| l.code == la.code)
                 })
-                .map(|s| p.scrub(&s.file))
+                .map(|s| p.file_name(&s.file, Some(&la.code), Some(period)))
                 .collect();
             let (status, file) = if unusable.is_empty() {
                 (NOT_RECEIVED, Cell::Null)

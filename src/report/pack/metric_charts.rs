@@ -8,7 +8,7 @@ use crate::report::charts::{
     self, BarRow, ChartError, EnglandYear, Frame, Funnel, FunnelPoint, Limits, RankedBars, RefLine,
     Trend,
 };
-use crate::report::present::Presenter;
+use crate::report::present::{Presenter, Shown, Withheld};
 use crate::schema::{MetricUnit, Schema};
 
 /// "Share of children leaving care on an SGO (%), by LA, 2025-26 Q2".
@@ -44,21 +44,38 @@ fn region_line(
 }
 
 /// Ranked bars of the reporting period: every region LA, excluded ones as "no data".
-pub fn bars(p: &Presenter, b: &Benchmark, m: &MetricResult) -> Result<PackChart, ChartError> {
+/// An LA whose rate is withheld (`c`) or rounds to 0 (`k`) has no bar and no
+/// whisker: its symbol stands where the bar would be.
+pub fn bars(
+    p: &Presenter,
+    withheld: &Withheld,
+    b: &Benchmark,
+    m: &MetricResult,
+) -> Result<PackChart, ChartError> {
     let mp = m.at(b.period);
-    let rows = mp.map_or_else(Vec::new, |mp| {
-        mp.las
-            .iter()
-            .map(|l| BarRow {
-                name: p.la_name(&l.la_code, &l.la_name),
-                value: l
-                    .value
-                    .and_then(|v| p.la_rate(Some(v), m.unit).number().or(Some(0.0))),
-                interval: l.wilson.map(|w| (w.low, w.high)),
-                outlier: l.outlier,
-            })
-            .collect()
-    });
+    let mut labels = std::collections::BTreeMap::new();
+    let mut rows = Vec::new();
+    for l in mp.map_or(&[][..], |mp| &mp.las) {
+        let f = p.la_figures(withheld, m, b.period, l);
+        let name = p.la_name(&l.la_code, &l.la_name);
+        let value = match (&f.value, l.value) {
+            (Shown::Symbol(s), Some(_)) => {
+                labels.insert(name.clone(), s.to_string());
+                None
+            }
+            (shown, _) => shown.number(),
+        };
+        let interval = match value {
+            Some(_) => l.wilson.map(|w| (w.low, w.high)),
+            None => None,
+        };
+        rows.push(BarRow {
+            name,
+            value,
+            interval,
+            outlier: l.outlier,
+        });
+    }
     let england = england_now(b, m);
     let data = RankedBars {
         rows,
@@ -69,25 +86,26 @@ pub fn bars(p: &Presenter, b: &Benchmark, m: &MetricResult) -> Result<PackChart,
             label: england_label(c, m.unit),
         }),
     };
-    let title = titles::bars(p, b, m);
+    let title = titles::bars(p, withheld, b, m);
     let sub = subtitle(m, &format!("by LA, {}", b.period));
-    let frame = frame_of(&title, &sub, b, england);
-    let rendered = charts::ranked_bars(&frame, &data)?;
+    let frame = frame_of(p, &title, &sub, b, england);
+    let rendered = charts::ranked_bars_labelled(&frame, &data, &labels)?;
     Ok(PackChart::new(
         stem(m, "bars"),
         frame,
-        &m.narrative,
+        &p.narrative(m, b.period),
         rendered,
     ))
 }
 
 fn frame_of(
+    p: &Presenter,
     title: &str,
     sub: &str,
     b: &Benchmark,
     england: Option<&crate::aggregate::Comparator>,
 ) -> Frame {
-    Frame::new(title, sub, &source_line(b, england))
+    Frame::new(title, sub, &source_line(p, b, england))
 }
 
 /// Funnel plot of the reporting period (`%` metrics): included LAs against
@@ -95,21 +113,29 @@ fn frame_of(
 pub fn funnel(
     schema: &Schema,
     p: &Presenter,
+    withheld: &Withheld,
     b: &Benchmark,
     m: &MetricResult,
 ) -> Result<PackChart, ChartError> {
     let mp = m.at(b.period);
     let unit = chart_unit(p, m.unit);
     let mut points = Vec::new();
+    let mut left_out = 0;
     for l in mp.map_or(&[][..], |mp| &mp.las) {
-        // A denominator suppressed by disclosure control (1 to 5) is not plotted.
-        let (Some(v), Some(n)) = (l.value, p.la_count(l.denominator).number()) else {
+        // A rate withheld by disclosure control (`c`), or one that rounds to 0
+        // (`k`, whose true value is not published), is not plotted.
+        let f = p.la_figures(withheld, m, b.period, l);
+        if l.value.is_none() {
+            continue;
+        }
+        let (Some(value), Some(n)) = (f.value.number(), f.denominator.number()) else {
+            left_out += 1;
             continue;
         };
         points.push(FunnelPoint {
             name: p.la_name(&l.la_code, &l.la_name),
             n,
-            value: p.la_rate(Some(v), m.unit).number().unwrap_or(0.0),
+            value,
             outlier: l.outlier,
         });
     }
@@ -160,16 +186,19 @@ pub fn funnel(
         x_label,
     };
     let title = titles::funnel(p, b, m);
-    let sub = subtitle(
-        m,
-        &format!("LA value against its denominator, {}", b.period),
-    );
-    let frame = frame_of(&title, &sub, b, None);
+    let mut what = format!("LA value against its denominator, {}", b.period);
+    if left_out > 0 {
+        what.push_str(&format!(
+            "; {left_out} LA(s) not plotted: rate shown as c or k"
+        ));
+    }
+    let sub = subtitle(m, &what);
+    let frame = frame_of(p, &title, &sub, b, None);
     let rendered = charts::funnel_plot(&frame, &data)?;
     Ok(PackChart::new(
         stem(m, "funnel"),
         frame,
-        &m.narrative,
+        &p.narrative(m, b.period),
         rendered,
     ))
 }
@@ -219,12 +248,12 @@ pub fn trend(p: &Presenter, b: &Benchmark, m: &MetricResult) -> Result<PackChart
     };
     let title = titles::trend(p, b, m);
     let sub = subtitle(m, "region by quarter, England by year ending 31 March");
-    let frame = frame_of(&title, &sub, b, england_now(b, m));
+    let frame = frame_of(p, &title, &sub, b, england_now(b, m));
     let rendered = charts::trend_lines(&frame, &data)?;
     Ok(PackChart::new(
         stem(m, "trend"),
         frame,
-        &m.narrative,
+        &p.narrative(m, b.period),
         rendered,
     ))
 }

@@ -7,13 +7,14 @@ use crate::aggregate::{Benchmark, BreakdownResult, MetricResult};
 use crate::report::charts::{
     self, Category, ChartError, Coverage, Frame, RefLine, StackRow, Stacked, Unit,
 };
-use crate::report::present::Presenter;
+use crate::report::present::{Presenter, Withheld};
 use crate::schema::{Metric, MetricUnit, Schema};
 
 /// The numerator against the rest of the denominator per LA, 100% stacked;
 /// labels from the metric's `part_label` and `complement`.
 pub fn stacked(
     p: &Presenter,
+    withheld: &Withheld,
     b: &Benchmark,
     spec: &Metric,
     m: &MetricResult,
@@ -29,8 +30,10 @@ pub fn stacked(
         mp.las
             .iter()
             .map(|l| {
-                // Excluded LAs, and counts suppressed when publishing, total 0: "no data".
-                let part = |v: Option<f64>| p.la_count(v).number();
+                // Excluded LAs, counts suppressed when publishing and shares
+                // derived from them total 0: "no data".
+                let f = p.la_figures(withheld, m, b.period, l);
+                let part = |v: Option<f64>| p.la_count(v).number().filter(|_| !f.withheld);
                 let rest = match (l.numerator, l.denominator) {
                     (Some(n), Some(d)) => Some(d - n),
                     _ => None,
@@ -68,7 +71,7 @@ pub fn stacked(
         lower_first(&second),
         b.period
     );
-    let frame = Frame::new(&title, &sub, &source_line(b, None));
+    let frame = Frame::new(&title, &sub, &source_line(p, b, None));
     let rendered = charts::stacked_100(&frame, &data)?;
     Ok(PackChart::new(
         stem.to_string(),
@@ -127,7 +130,7 @@ pub fn breakdown(
         .collect();
     let title = titles::breakdown(p, &noun, &parts, bp);
     let sub = format!("{}, {} (count and share of all)", br.title, b.period);
-    let frame = Frame::new(&title, &sub, &source_line(b, None));
+    let frame = Frame::new(&title, &sub, &source_line(p, b, None));
     let rendered = charts::category_bars(&frame, &categories, &Unit::new("", 0))?;
     let narrative = format!(
         "Across {} LAs reporting, {} were recorded in {}.",
@@ -188,7 +191,7 @@ pub fn coverage(schema: &Schema, p: &Presenter, b: &Benchmark) -> Result<PackCha
         "Share of each section's items with a usable value, by LA, {}",
         b.period
     );
-    let frame = Frame::new(&title, &sub, &source_line(b, None));
+    let frame = Frame::new(&title, &sub, &source_line(p, b, None));
     let rendered = charts::coverage_grid(&frame, &data)?;
     let narrative = format!(
         "{received} of {} LAs' returns were used for {}; an LA without one is shown as not received, never as zero.",

@@ -6,7 +6,7 @@ use super::words::{
     upper_first,
 };
 use crate::aggregate::{Benchmark, BreakdownPeriod, MetricPeriod, MetricResult};
-use crate::report::present::Presenter;
+use crate::report::present::{Presenter, Shown, Withheld};
 use crate::schema::MetricUnit;
 
 /// "the South East" for a compass region, else the name as it is ("London").
@@ -46,7 +46,7 @@ fn without_outliers(p: &Presenter, mp: &MetricPeriod, unit: MetricUnit) -> Strin
 
 /// The ranked bars' title: the region against England, or its range, and the
 /// figure without outliers.
-pub fn bars(p: &Presenter, b: &Benchmark, m: &MetricResult) -> String {
+pub fn bars(p: &Presenter, withheld: &Withheld, b: &Benchmark, m: &MetricResult) -> String {
     let short = lower_first(&m.short);
     let region = region_noun(&b.region_name);
     let Some(mp) = m.at(b.period) else {
@@ -72,13 +72,14 @@ pub fn bars(p: &Presenter, b: &Benchmark, m: &MetricResult) -> String {
     let without = without_outliers(p, mp, m.unit);
     if !without.is_empty() {
         title.push_str(&without);
-    } else if let (Some(lo), Some(hi)) = (mp.region.min, mp.region.max) {
-        if mp.region.n_included >= 2 {
-            let la = |x| super::words::with_unit(&p.la_rate(Some(x), m.unit), m.unit);
+    } else if mp.region.n_included >= 2 {
+        let [_, lo, hi] = p.region_spread(withheld, m, mp);
+        // A withheld end is not quoted.
+        if let (Shown::Number { .. }, Shown::Number { .. }) = (&lo, &hi) {
             title.push_str(&format!(
                 ", ranging from {} to {} across {} LAs",
-                la(lo),
-                la(hi),
+                super::words::with_unit(&lo, m.unit),
+                super::words::with_unit(&hi, m.unit),
                 mp.region.n_included
             ));
         }
@@ -185,13 +186,19 @@ pub fn breakdown(
         .filter(|(_, c)| c.is_finite())
         .max_by(|a, b| a.1.total_cmp(&b.1).then_with(|| b.0.cmp(&a.0)));
     match top {
-        Some((label, count)) if bp.sum > 0.0 => format!(
-            "The most common {noun} was {}: {} of {} ({:.0}%)",
-            lower_first(label),
-            p.total_count(Some(*count)).text(),
-            p.total_count(Some(bp.sum)).text(),
-            100.0 * count / bp.sum
-        ),
+        Some((label, count)) if bp.sum > 0.0 => {
+            // When publishing, the share is of the totals as published.
+            let share = match p.region_share(*count, bp.sum) {
+                Shown::Number { value, .. } => format!("{value:.0}%"),
+                Shown::Symbol(s) => s.to_string(),
+            };
+            format!(
+                "The most common {noun} was {}: {} of {} ({share})",
+                lower_first(label),
+                p.total_count(Some(*count)).text(),
+                p.total_count(Some(bp.sum)).text(),
+            )
+        }
         _ => format!("No {noun} was recorded in {}", bp.period),
     }
 }

@@ -97,7 +97,7 @@ pub fn outlier_names(p: &Presenter, mp: &MetricPeriod) -> Vec<String> {
 
 /// The line under every chart: the returns' period and, where the chart
 /// shows one, England's source.
-pub fn source_line(b: &Benchmark, england: Option<&Comparator>) -> String {
+pub fn source_line(p: &Presenter, b: &Benchmark, england: Option<&Comparator>) -> String {
     let mut line = format!(
         "Source: regional kinship benchmarking returns, {} ({})",
         b.period,
@@ -105,6 +105,9 @@ pub fn source_line(b: &Benchmark, england: Option<&Comparator>) -> String {
     );
     if let Some(c) = england {
         line.push_str(&format!("; England: {}", c.source));
+    }
+    if p.publish() {
+        line.push_str(". Published with disclosure control");
     }
     line
 }

@@ -20,6 +20,8 @@ pub(super) fn name_forms(region: &[La]) -> Vec<(String, String)> {
                 names.push(n.replace(" and ", " & "));
             }
         }
+        // The ONS code (`E10000025`) is a way of naming the LA too.
+        names.push(la.ons_code.clone());
         forms.extend(names.into_iter().map(|n| (n, la.code.clone())));
     }
     forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.cmp(b)));
@@ -114,26 +116,31 @@ mod tests {
             .collect()
     }
 
-    // Letters follow DfE codes: 845 East Sussex C, 846 Brighton and Hove D, 886 Kent N,
-    // 931 Oxfordshire Q, 938 West Sussex S.
     #[test]
     fn scrub_replaces_names_and_codes_as_whole_words() {
         let p = Presenter::new(&se(), false, true);
+        let l = |code: &str| p.la_name(code, "");
+        let (oxon, kent) = (l("931"), l("886"));
         assert_eq!(
             p.scrub("931 Oxfordshire 2025-26 Q2.xlsx"),
-            "LA Q 2025-26 Q2.xlsx"
+            format!("{oxon} 2025-26 Q2.xlsx")
         );
-        assert_eq!(p.scrub("Oxfordshire (931) and KENT"), "LA Q and LA N");
+        assert_eq!(
+            p.scrub("Oxfordshire (931) and KENT"),
+            format!("{oxon} and {kent}")
+        );
         assert_eq!(
             p.scrub("Brighton & Hove, West Sussex and East Sussex"),
-            "LA D, LA S and LA C"
+            format!("{}, {} and {}", l("846"), l("938"), l("845"))
         );
+        // The ONS code names the LA too.
+        assert_eq!(p.scrub("E10000025 returned"), format!("{oxon} returned"));
         // Not whole words or whole numbers: left alone.
         assert_eq!(
             p.scrub("Kentish Town, Return!C931, 1,931 and 0.931; 9310"),
             "Kentish Town, Return!C931, 1,931 and 0.931; 9310"
         );
-        assert_eq!(p.scrub("A01 is 931."), "A01 is LA Q.");
+        assert_eq!(p.scrub("A01 is 931."), format!("A01 is {oxon}."));
         assert_eq!(p.scrub("Barnet (302)"), "Barnet (302)");
     }
 

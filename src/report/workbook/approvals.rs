@@ -11,6 +11,7 @@ use super::cells::{header, palette, shown, shown_opt, text, widths, Kind};
 use super::metric_sheet::sorted_rows;
 use super::Book;
 use crate::aggregate::MetricResult;
+use crate::report::present::Shown;
 use crate::schema::Metric;
 
 /// The table's header row; LAs follow it.
@@ -71,17 +72,16 @@ pub(super) fn write(
             r.la.numerator.unwrap_or(0.0),
             r.la.denominator.unwrap_or(0.0),
         );
+        // The rest is the total less the part: withheld with either of them.
+        let f = &r.figures;
+        let rest = match f.withheld {
+            true => Shown::Symbol(crate::report::present::symbol::CONFIDENTIAL),
+            false => p.la_count(Some(den - num)),
+        };
         text(sheet, row, 0, &r.name, None)?;
-        shown(sheet, fmt, row, 1, &p.la_count(Some(num)), Kind::Count)?;
-        shown(
-            sheet,
-            fmt,
-            row,
-            2,
-            &p.la_count(Some(den - num)),
-            Kind::Count,
-        )?;
-        shown(sheet, fmt, row, 3, &p.la_count(Some(den)), Kind::Count)?;
+        shown(sheet, fmt, row, 1, &f.numerator, Kind::Count)?;
+        shown(sheet, fmt, row, 2, &rest, Kind::Count)?;
+        shown(sheet, fmt, row, 3, &f.denominator, Kind::Count)?;
         shown_opt(sheet, fmt, row, 4, r.value.clone(), Kind::Rate)?;
         row += 1;
     }
@@ -126,13 +126,7 @@ pub(super) fn write(
     for r in rows.iter().filter(|r| !r.la.included()) {
         text(sheet, row, 0, &r.name, None)?;
         if let Some(e) = &r.la.excluded {
-            text(
-                sheet,
-                row,
-                5,
-                &b.scrub(&format!("{}: {}", e.reason.as_str(), e.detail)),
-                Some(&fmt.wrap),
-            )?;
+            text(sheet, row, 5, &p.exclusion(e), Some(&fmt.wrap))?;
         }
         row += 1;
     }

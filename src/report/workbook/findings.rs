@@ -45,7 +45,8 @@ pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError
         text(sheet, row, 0, &la, None)?;
         let period = f.period.map(|x| x.to_string()).unwrap_or_default();
         text(sheet, row, 1, &period, None)?;
-        text(sheet, row, 2, &b.scrub(&f.file), None)?;
+        let file = p.file_name(&f.file, f.la_code.as_deref(), f.period);
+        text(sheet, row, 2, &file, None)?;
         text(
             sheet,
             row,

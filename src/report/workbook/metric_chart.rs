@@ -112,9 +112,11 @@ fn bars(b: &Book<'_>, here: &MetricPeriod, rows: &[Row<'_>]) -> Vec<Bar> {
         .iter()
         .filter(|r| r.la.included())
         .map(|r| Bar {
-            label: match r.la.outlier {
-                true => format!("{} (outlier)", r.name),
-                false => r.name.clone(),
+            label: match (&r.value, r.la.outlier) {
+                // A withheld (`c`) or rounds-to-0 (`k`) rate has no bar: its symbol says why.
+                (Some(Shown::Symbol(s)), _) => format!("{} ({s})", r.name),
+                (_, true) => format!("{} (outlier)", r.name),
+                (_, false) => r.name.clone(),
             },
             value: r.value.clone(),
             colour: match r.la.outlier {

@@ -8,8 +8,8 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 use super::cells::{header, shown, shown_opt, text, widths, Kind};
 use super::{metric_chart, Book};
 use crate::aggregate::{LaMetric, MetricPeriod, MetricResult};
-use crate::report::present::Shown;
-use crate::schema::{Metric, MetricUnit};
+use crate::report::present::{LaFigures, Shown, Withheld};
+use crate::schema::Metric;
 
 /// The LA table's header row; LAs follow it.
 pub(super) const TABLE_HEADER: u32 = 7;
@@ -66,7 +66,7 @@ pub(super) fn write(
 
     let rows = sorted_rows(b, m, here);
     for (row, r) in (TABLE_HEADER + 1..).zip(rows.iter()) {
-        la_row(b, sheet, row, m.unit, r)?;
+        la_row(b, sheet, row, here, r)?;
     }
     metric_chart::write(b, sheet, m, here, &rows)
 }
@@ -109,10 +109,17 @@ fn headline(
             let year = format!("year ending 31 March {}", e.year_ending);
             text(sheet, 5, 2, &year, None)?;
         }
-        None if m.comparator_series.is_some() => {
-            text(sheet, 5, 2, "no England figure for this period", None)?;
+        None => {
+            let applies = m.comparator_series.is_some();
+            if let Some(symbol) = p.absent(applies) {
+                text(sheet, 5, 1, &symbol.text(), None)?;
+            }
+            let why = match applies {
+                true => "no England figure for this period",
+                false => "no comparable England figure",
+            };
+            text(sheet, 5, 2, why, None)?;
         }
-        None => text(sheet, 5, 2, "no comparable England figure", None)?,
     }
     Ok(())
 }
@@ -122,6 +129,8 @@ pub(super) struct Row<'a> {
     pub la: &'a LaMetric,
     pub name: String,
     pub value: Option<Shown>,
+    /// Everything the row shows, through the Presenter.
+    pub figures: LaFigures,
 }
 
 impl Row<'_> {
@@ -140,15 +149,18 @@ pub(super) fn sorted_rows<'a>(
     m: &MetricResult,
     here: &'a MetricPeriod,
 ) -> Vec<Row<'a>> {
+    let withheld = Withheld::of(b.ctx);
     let mut rows: Vec<Row<'a>> = here
         .las
         .iter()
-        .map(|la| Row {
-            la,
-            name: b.la_name(&la.la_code, &la.la_name),
-            value: la
-                .included()
-                .then(|| b.ctx.presenter.la_rate(la.value, m.unit)),
+        .map(|la| {
+            let figures = b.ctx.presenter.la_figures(&withheld, m, here.period, la);
+            Row {
+                la,
+                name: b.la_name(&la.la_code, &la.la_name),
+                value: la.included().then(|| figures.value.clone()),
+                figures,
+            }
         })
         .collect();
     rows.sort_by(|x, y| {
@@ -168,61 +180,34 @@ fn la_row(
     b: &Book<'_>,
     sheet: &mut Worksheet,
     row: u32,
-    unit: MetricUnit,
+    here: &MetricPeriod,
     r: &Row<'_>,
 ) -> Result<(), XlsxError> {
     let (p, fmt) = (b.ctx.presenter, &b.fmt);
-    let la = r.la;
+    let (la, f) = (r.la, &r.figures);
     text(sheet, row, 0, &r.name, None)?;
-    shown_opt(
-        sheet,
-        fmt,
-        row,
-        1,
-        la.numerator.map(|v| p.la_count(Some(v))),
-        Kind::Count,
-    )?;
-    shown_opt(
-        sheet,
-        fmt,
-        row,
-        2,
-        la.denominator.map(|v| p.la_count(Some(v))),
-        Kind::Count,
-    )?;
+    let numerator = la.numerator.map(|_| f.numerator.clone());
+    shown_opt(sheet, fmt, row, 1, numerator, Kind::Count)?;
+    let denominator = la.denominator.map(|_| f.denominator.clone());
+    shown_opt(sheet, fmt, row, 2, denominator, Kind::Count)?;
     shown_opt(sheet, fmt, row, 3, r.value.clone(), Kind::Rate)?;
-    if let Some(w) = la.wilson {
-        shown(
-            sheet,
-            fmt,
-            row,
-            4,
-            &p.la_rate(Some(w.low), unit),
-            Kind::Rate,
-        )?;
-        shown(
-            sheet,
-            fmt,
-            row,
-            5,
-            &p.la_rate(Some(w.high), unit),
-            Kind::Rate,
-        )?;
+    if let Some((low, high)) = &f.wilson {
+        shown(sheet, fmt, row, 4, low, Kind::Rate)?;
+        shown(sheet, fmt, row, 5, high, Kind::Rate)?;
     }
-    // A z-score to two decimals with the denominator beside it gives back a
-    // suppressed numerator, so published outputs leave it out.
-    if let Some(z) = la.z.filter(|z| z.is_finite() && !p.publish()) {
-        sheet.write_number_with_format(row, 6, z, &fmt.z)?;
+    // Published: `c` where the rate is withheld, `z` where outliers were not assessed.
+    match p.la_z(f, la, here) {
+        Some(Shown::Number { value, .. }) => {
+            sheet.write_number_with_format(row, 6, value, &fmt.z)?;
+        }
+        Some(symbol) => text(sheet, row, 6, &symbol.text(), None)?,
+        None => {}
     }
     if la.outlier {
         text(sheet, row, 7, "outlier", Some(&fmt.bold))?;
     }
     if let Some(e) = &la.excluded {
-        let why = match e.detail.is_empty() {
-            true => e.reason.as_str().to_string(),
-            false => format!("{}: {}", e.reason.as_str(), e.detail),
-        };
-        let why = b.scrub(&why);
+        let why = p.exclusion(e);
         text(sheet, row, 8, &why, Some(&fmt.wrap))?;
         crate::report::row_height::fit_row(sheet, row, &[(&why, 30.0)])?;
     }

@@ -60,7 +60,11 @@ pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError
                 Kind::Count,
             )?;
             sheet.write_number_with_format(r, 3, part.n_las as f64, &fmt.top)?;
-            shown(sheet, fmt, r, 4, &p.region_rate(part.share), Kind::Rate)?;
+            let share = match part.share {
+                Some(_) => p.region_share(part.total, bp.sum),
+                None => p.region_rate(None),
+            };
+            shown(sheet, fmt, r, 4, &share, Kind::Rate)?;
         }
         let last = first + parts.len() as u32;
         text(sheet, last, 1, "All reasons", Some(&fmt.bold))?;

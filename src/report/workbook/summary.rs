@@ -78,9 +78,15 @@ pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError
         let total = ctx.presenter.total_count(Some(cp.total));
         shown(sheet, fmt, row, 3, &total, Kind::Count)?;
         sheet.write_number_with_format(row, 4, cp.n_las as f64, &fmt.top)?;
-        // A mean beside a suppressed total would give the total away.
+        // A mean beside a suppressed total would give the total away, and the
+        // exact mean times the number of LAs beside it gives back the unrounded
+        // total: when publishing, the mean is of the total as published.
         let mean = match total {
             Shown::Symbol(s) => Shown::Symbol(s),
+            Shown::Number { value, .. } if ctx.presenter.publish() => {
+                let n = cp.n_las as f64;
+                ctx.presenter.region_rate((n > 0.0).then(|| value / n))
+            }
             Shown::Number { .. } => ctx.presenter.region_rate(cp.mean),
         };
         shown(sheet, fmt, row, 5, &mean, Kind::Rate)?;
@@ -102,6 +108,7 @@ fn metric_row(
     text(sheet, row, 1, &m.title, Some(&fmt.wrap))?;
     text(sheet, row, 2, unit_label(m), None)?;
     let here = m.at(period);
+    let narrative = p.narrative(m, period);
     shown(sheet, fmt, row, 3, &rate(pooled_at(period)), Kind::Rate)?;
     shown(
         sheet,
@@ -134,8 +141,8 @@ fn metric_row(
         sheet.write_number_with_format(row, 8, f64::from(e.year_ending), &fmt.integer)?;
     }
     let Some(h) = here else {
-        fit_row(sheet, row, &[(&m.title, 40.0), (&m.narrative, 70.0)])?;
-        return text(sheet, row, 14, &m.narrative, Some(&fmt.wrap));
+        fit_row(sheet, row, &[(&m.title, 40.0), (&narrative, 70.0)])?;
+        return text(sheet, row, 14, &narrative, Some(&fmt.wrap));
     };
     sheet.write_number_with_format(row, 9, h.region.n_included as f64, &fmt.top)?;
     sheet.write_number_with_format(row, 10, h.region.n_excluded as f64, &fmt.top)?;
@@ -165,10 +172,10 @@ fn metric_row(
             (&m.title, 40.0),
             (&why, 24.0),
             (&outliers, 24.0),
-            (&m.narrative, 70.0),
+            (&narrative, 70.0),
         ],
     )?;
-    text(sheet, row, 14, &m.narrative, Some(&fmt.wrap))
+    text(sheet, row, 14, &narrative, Some(&fmt.wrap))
 }
 
 /// `2 not received, 1 item missing`: excluded LAs counted by reason, in the order of the checks.
