@@ -131,10 +131,12 @@ fn text_from_returns_is_never_a_formula() {
             );
         }
     }
-    // Anonymised, the message's LA name and the file's code become the letter.
+    // Anonymised, the message's LA name becomes the letter (with no key,
+    // this LA is LA D) and the file name is replaced whole, so a name spelt
+    // another way in it ("Oxon") cannot show through.
     let path = write(&run, Mode::Anonymise, dir.path());
     let f = sheet(&path, "Findings");
-    assert_eq!(text(&f, 1, 0), "LA E");
-    assert_eq!(text(&f, 1, 2), "LA E_2025-26_Q2.xlsx");
-    assert_eq!(text(&f, 1, 8), "A formula-looking value from LA E");
+    assert_eq!(text(&f, 1, 0), "LA D");
+    assert_eq!(text(&f, 1, 2), "LA D, 2025-26 Q2 return");
+    assert_eq!(text(&f, 1, 8), "A formula-looking value from LA D");
 }
