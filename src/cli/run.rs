@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use kinbench::ingest::Limits;
 use kinbench::period::Period;
 use kinbench::report::run::{self, RunError, RunOptions};
-use kinbench::report::{check_destination, io_message, output, Presenter, RunContext};
+use kinbench::report::{check_destination, io_message, output};
 use kinbench::validate::{self, Options};
 
 use super::args::{load_schema, period_arg, region};
@@ -78,11 +78,25 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<(), CliError> {
             message: io_message(&e),
         }
     })?;
+    let anonymise_key = args
+        .anonymise_key
+        .clone()
+        .or_else(|| std::env::var(KEY_VAR).ok())
+        .unwrap_or_default();
+    if args.anonymise && anonymise_key.is_empty() {
+        // Always said, not only on a terminal: it is about what the outputs reveal.
+        eprintln!(
+            "kinbench: note: no --anonymise-key (or {KEY_VAR}): anyone who has kinbench and \
+             knows the region can work out which LA each letter is; a network sharing \
+             anonymised outputs should keep a key of its own and use it every run"
+        );
+    }
     let run_options = RunOptions {
         period: args.period,
         force: args.force,
         publish: args.publish,
         anonymise: args.anonymise,
+        anonymise_key,
     };
     let period = run::reporting_period(&validation, args.period, &args.returns).map_err(usage)?;
     if args.period.is_none() {
@@ -91,29 +105,7 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<(), CliError> {
     }
     progress(&format!("aggregating {period}"));
     let prepared = run::prepare(&schema, validation, period, &run_options).map_err(usage)?;
-    let key = args
-        .anonymise_key
-        .clone()
-        .or_else(|| std::env::var(KEY_VAR).ok())
-        .unwrap_or_default();
-    if args.anonymise && key.is_empty() {
-        // Always said, not only on a terminal: it is about what the outputs reveal.
-        eprintln!(
-            "kinbench: note: no --anonymise-key (or {KEY_VAR}): anyone who has kinbench and \
-             knows the region can work out which LA each letter is; a network sharing \
-             anonymised outputs should keep a key of its own and use it every run"
-        );
-    }
-    let presenter = Presenter::keyed(
-        &prepared.validation.region,
-        args.publish,
-        args.anonymise,
-        &key,
-    );
-    let ctx = RunContext {
-        presenter: &presenter,
-        ..prepared.context(&schema)
-    };
+    let ctx = prepared.context(&schema);
     progress(&format!(
         "writing outputs to '{}'",
         run::period_dir(&args.out, period).display()

@@ -33,6 +33,9 @@ pub struct RunOptions {
     pub publish: bool,
     /// LAs by letter in every output but the LAs' own feedback.
     pub anonymise: bool,
+    /// Orders the letters ([`Presenter::keyed`]); empty, anyone with kinbench
+    /// and the region can work out which LA each letter is.
+    pub anonymise_key: String,
 }
 
 /// Why a run could not complete.
@@ -125,7 +128,12 @@ pub fn prepare(
         period: Some(period),
         as_of: RunInfo::as_of(&validation, Some(period)),
     };
-    let presenter = Presenter::new(&validation.region, options.publish, options.anonymise);
+    let presenter = Presenter::keyed(
+        &validation.region,
+        options.publish,
+        options.anonymise,
+        &options.anonymise_key,
+    );
     Ok(Prepared {
         validation,
         benchmark,

@@ -45,3 +45,27 @@ fn the_headline_rounds_nothing_internally_and_shows_one_decimal_in_publish_mode(
             .unwrap()
     );
 }
+
+/// The library's run, not only the command line, orders the letters by the key.
+#[test]
+fn prepare_orders_the_letters_by_the_anonymise_key() {
+    // Each region LA's (code, letter).
+    let letters = |key: &str| {
+        let p = prepared(&RunOptions {
+            anonymise: true,
+            anonymise_key: key.to_string(),
+            ..RunOptions::default()
+        });
+        let region = &p.validation.region;
+        region
+            .iter()
+            .map(|la| (la.code.clone(), p.presenter.la(la)))
+            .collect::<Vec<_>>()
+    };
+    let (plain, keyed) = (letters(""), letters("south east secret"));
+    assert_eq!(plain.len(), 19);
+    assert_ne!(plain, keyed);
+    assert_eq!(keyed, letters("south east secret"), "stable for a key");
+    // With no key, 931 Oxfordshire is LA K (as tests/it/run/cli.rs pins).
+    assert!(plain.contains(&("931".to_string(), "LA K".to_string())));
+}
