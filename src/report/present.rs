@@ -7,7 +7,8 @@ use std::collections::BTreeMap;
 
 use crate::aggregate::{Exclusion, LaMetric, MetricPeriod, MetricResult};
 use crate::period::Period;
-use crate::schema::{La, MetricUnit};
+use crate::schema::{La, MetricUnit, Schema};
+use crate::validate::Validation;
 
 mod scrub;
 mod withheld;
@@ -94,6 +95,9 @@ pub struct Presenter {
     letters: Option<BTreeMap<String, String>>,
     /// (a way of writing a region LA's name, its code), longest first: what [`Presenter::scrub`] replaces.
     names: Vec<(String, String)>,
+    /// The cells publish mode shows as `c` beyond single small counts; held
+    /// here so that every writer withholds the same ones.
+    withheld: Withheld,
 }
 
 impl Presenter {
@@ -136,7 +140,17 @@ impl Presenter {
             publish,
             letters,
             names,
+            withheld: Withheld::default(),
         }
+    }
+
+    /// Works out, from the returns, what publish mode withholds beyond single
+    /// counts of 1 to 5 (parts of sums, see [`Withheld`]). A run's Presenter
+    /// is made with it ([`crate::report::run::prepare`]); without it only the
+    /// single counts are withheld.
+    pub fn withholding(mut self, schema: &Schema, validation: &Validation) -> Presenter {
+        self.withheld = Withheld::of(schema, validation, self.publish);
+        self
     }
 
     /// Free text for a shared output (a message, a file name) with every region
@@ -218,15 +232,9 @@ impl Presenter {
     /// when it is from 1 to 5 or any item in it is withheld (`B02 + B03` = 13
     /// beside a published B02 = 10 would give back B03), and the rate and its
     /// interval are `c` when either sum is (8% of 40 gives back 3).
-    pub fn la_figures(
-        &self,
-        withheld: &Withheld,
-        m: &MetricResult,
-        period: Period,
-        la: &LaMetric,
-    ) -> LaFigures {
+    pub fn la_figures(&self, m: &MetricResult, period: Period, la: &LaMetric) -> LaFigures {
         let side = |items: &[String], sum: Option<f64>| {
-            self.publish && withheld.sum(&la.la_code, period, items, sum)
+            self.publish && self.withheld.sum(&la.la_code, period, items, sum)
         };
         let num_c = side(&m.numerator, la.numerator);
         let den_c = side(&m.denominator, la.denominator);
@@ -252,16 +260,9 @@ impl Presenter {
     /// One LA's item in one period, as a table of values shows it: in publish
     /// mode `c` for a count from 1 to 5 and for a cell suppressed with it
     /// (secondary suppression, [`Withheld`]).
-    pub fn la_item(
-        &self,
-        withheld: &Withheld,
-        la_code: &str,
-        period: Period,
-        item: &str,
-        value: Option<f64>,
-    ) -> Shown {
+    pub fn la_item(&self, la_code: &str, period: Period, item: &str, value: Option<f64>) -> Shown {
         match value {
-            Some(_) if self.publish && withheld.cell(la_code, period, item) => {
+            Some(_) if self.publish && self.withheld.cell(la_code, period, item) => {
                 Shown::Symbol(symbol::CONFIDENTIAL)
             }
             v => self.la_count(v),
@@ -360,18 +361,13 @@ impl Presenter {
     /// values, so they are shown as LA rates (whole-number percentages when
     /// publishing); in publish mode one that is (or, for the median, is drawn
     /// from) a withheld LA's rate, and no other LA's, is `c`.
-    pub fn region_spread(
-        &self,
-        withheld: &Withheld,
-        m: &MetricResult,
-        mp: &MetricPeriod,
-    ) -> [Shown; 3] {
+    pub fn region_spread(&self, m: &MetricResult, mp: &MetricPeriod) -> [Shown; 3] {
         let mut values: Vec<(f64, bool)> = mp
             .las
             .iter()
             .filter(|l| l.included())
             .filter_map(|l| {
-                let hidden = self.la_figures(withheld, m, mp.period, l).withheld;
+                let hidden = self.la_figures(m, mp.period, l).withheld;
                 l.value.map(|v| (v, hidden))
             })
             .collect();

@@ -3,7 +3,6 @@
 use super::la_cells;
 use super::table::{Cell, Kind, Table};
 use crate::aggregate::{Benchmark, LaMetric, MetricPeriod, MetricResult, RollingYear};
-use crate::report::present::Withheld;
 use crate::report::RunContext;
 
 /// The columns, in order. LA rows leave the region columns empty and the region
@@ -47,14 +46,13 @@ pub const ROLLING_YEAR: &str = "rolling_year";
 /// the LAs by code; after a metric's periods, its rolling years.
 pub(crate) fn metrics_table(ctx: &RunContext<'_>, benchmark: &Benchmark) -> Table {
     let mut table = Table::new(&COLUMNS, ctx.presenter.publish());
-    let withheld = Withheld::of(ctx);
     for m in &benchmark.metrics {
         for mp in &m.periods {
-            table.push(region_row(ctx, &withheld, m, mp));
+            table.push(region_row(ctx, m, mp));
             let mut las: Vec<&LaMetric> = mp.las.iter().collect();
             las.sort_by(|a, b| a.la_code.cmp(&b.la_code));
             for la in las {
-                table.push(la_row(ctx, &withheld, m, mp, la));
+                table.push(la_row(ctx, m, mp, la));
             }
         }
         for y in &m.rolling_year {
@@ -95,12 +93,7 @@ fn lead(m: &MetricResult, mp: &MetricPeriod, level: &str) -> Vec<Cell> {
     ]
 }
 
-fn region_row(
-    ctx: &RunContext<'_>,
-    withheld: &Withheld,
-    m: &MetricResult,
-    mp: &MetricPeriod,
-) -> Vec<Cell> {
+fn region_row(ctx: &RunContext<'_>, m: &MetricResult, mp: &MetricPeriod) -> Vec<Cell> {
     let p = ctx.presenter;
     let r = &mp.region;
     let rate = |v: Option<f64>| Cell::Shown(p.region_rate(v));
@@ -124,7 +117,7 @@ fn region_row(
         Cell::Number(r.n_outliers as f64),
     ]);
     // Of the LAs' values, so written as LA values are.
-    row.extend(p.region_spread(withheld, m, mp).map(Cell::Shown));
+    row.extend(p.region_spread(m, mp).map(Cell::Shown));
     match &mp.england {
         Some(e) => row.extend([rate(Some(e.value)), Cell::Number(f64::from(e.year_ending))]),
         None => {
@@ -135,15 +128,9 @@ fn region_row(
     row
 }
 
-fn la_row(
-    ctx: &RunContext<'_>,
-    withheld: &Withheld,
-    m: &MetricResult,
-    mp: &MetricPeriod,
-    la: &LaMetric,
-) -> Vec<Cell> {
+fn la_row(ctx: &RunContext<'_>, m: &MetricResult, mp: &MetricPeriod, la: &LaMetric) -> Vec<Cell> {
     let p = ctx.presenter;
-    let f = p.la_figures(withheld, m, mp.period, la);
+    let f = p.la_figures(m, mp.period, la);
     // A Wilson interval applies to `%` metrics only.
     let wilson = |end: usize| match &f.wilson {
         Some((low, high)) => Cell::Shown([low, high][end].clone()),

@@ -3,7 +3,6 @@
 use super::la_cells;
 use super::table::{Cell, Kind, Table};
 use crate::aggregate::Benchmark;
-use crate::report::present::Withheld;
 use crate::report::RunContext;
 use crate::schema::La;
 use crate::validate::ReturnStatus;
@@ -31,7 +30,6 @@ pub const RETURN_UNUSABLE: &str = "return_unusable";
 pub(crate) fn values_table(ctx: &RunContext<'_>, benchmark: &Benchmark) -> Table {
     let p = ctx.presenter;
     let mut table = Table::new(&COLUMNS, p.publish());
-    let withheld = Withheld::of(ctx);
     let mut las: Vec<&La> = ctx.validation.region.iter().collect();
     las.sort_by(|a, b| a.code.cmp(&b.code));
     for &period in &benchmark.periods {
@@ -51,13 +49,7 @@ pub(crate) fn values_table(ctx: &RunContext<'_>, benchmark: &Benchmark) -> Table
                     let mut row = lead(&item.code);
                     match sub.values.get(&item.code) {
                         Some(v) => row.extend([
-                            Cell::Shown(p.la_item(
-                                &withheld,
-                                &la.code,
-                                period,
-                                &item.code,
-                                v.usable(),
-                            )),
+                            Cell::Shown(p.la_item(&la.code, period, &item.code, v.usable())),
                             Cell::text(v.status.as_str()),
                             Cell::opt_text(v.cell.clone()),
                         ]),

@@ -8,7 +8,7 @@ use crate::report::charts::{
     self, BarRow, ChartError, EnglandYear, Frame, Funnel, FunnelPoint, Limits, RankedBars, RefLine,
     Trend,
 };
-use crate::report::present::{Presenter, Shown, Withheld};
+use crate::report::present::{Presenter, Shown};
 use crate::schema::{MetricUnit, Schema};
 
 /// "Share of children leaving care on an SGO (%), by LA, 2025-26 Q2".
@@ -46,17 +46,12 @@ fn region_line(
 /// Ranked bars of the reporting period: every region LA, excluded ones as "no data".
 /// An LA whose rate is withheld (`c`) or rounds to 0 (`k`) has no bar and no
 /// whisker: its symbol stands where the bar would be.
-pub fn bars(
-    p: &Presenter,
-    withheld: &Withheld,
-    b: &Benchmark,
-    m: &MetricResult,
-) -> Result<PackChart, ChartError> {
+pub fn bars(p: &Presenter, b: &Benchmark, m: &MetricResult) -> Result<PackChart, ChartError> {
     let mp = m.at(b.period);
     let mut labels = std::collections::BTreeMap::new();
     let mut rows = Vec::new();
     for l in mp.map_or(&[][..], |mp| &mp.las) {
-        let f = p.la_figures(withheld, m, b.period, l);
+        let f = p.la_figures(m, b.period, l);
         let name = p.la_name(&l.la_code, &l.la_name);
         let value = match (&f.value, l.value) {
             (Shown::Symbol(s), Some(_)) => {
@@ -86,7 +81,7 @@ pub fn bars(
             label: england_label(c, m.unit),
         }),
     };
-    let title = titles::bars(p, withheld, b, m);
+    let title = titles::bars(p, b, m);
     let sub = subtitle(m, &format!("by LA, {}", b.period));
     let frame = frame_of(p, &title, &sub, b, england);
     let rendered = charts::ranked_bars_labelled(&frame, &data, &labels)?;
@@ -113,7 +108,6 @@ fn frame_of(
 pub fn funnel(
     schema: &Schema,
     p: &Presenter,
-    withheld: &Withheld,
     b: &Benchmark,
     m: &MetricResult,
 ) -> Result<PackChart, ChartError> {
@@ -124,7 +118,7 @@ pub fn funnel(
     for l in mp.map_or(&[][..], |mp| &mp.las) {
         // A rate withheld by disclosure control (`c`), or one that rounds to 0
         // (`k`, whose true value is not published), is not plotted.
-        let f = p.la_figures(withheld, m, b.period, l);
+        let f = p.la_figures(m, b.period, l);
         if l.value.is_none() {
             continue;
         }

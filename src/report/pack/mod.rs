@@ -13,7 +13,6 @@ pub mod words;
 use std::path::Path;
 
 use super::charts::{self, ChartError, Frame, Rendered};
-use super::present::Withheld;
 use super::{ReportError, RunContext};
 use crate::aggregate::Benchmark;
 
@@ -60,14 +59,13 @@ impl PackChart {
 /// metric's split, each breakdown, and the coverage grid.
 pub fn build_charts(ctx: &RunContext<'_>, b: &Benchmark) -> Result<Vec<PackChart>, ChartError> {
     let p = ctx.presenter;
-    let withheld = Withheld::of(ctx);
     let mut out = Vec::new();
     for m in &b.metrics {
         let head = |kind: &str| format!("{} {}: {kind}", m.id, m.short);
-        let bars = metric_charts::bars(p, &withheld, b, m)?;
+        let bars = metric_charts::bars(p, b, m)?;
         out.push(bars.headed(head("LAs ranked")));
         if m.unit.is_proportion() {
-            let funnel = metric_charts::funnel(ctx.schema, p, &withheld, b, m)?;
+            let funnel = metric_charts::funnel(ctx.schema, p, b, m)?;
             out.push(funnel.headed(head("funnel plot")));
         }
         out.push(metric_charts::trend(p, b, m)?.headed(head("over time")));
@@ -76,7 +74,7 @@ pub fn build_charts(ctx: &RunContext<'_>, b: &Benchmark) -> Result<Vec<PackChart
     for (i, spec) in stacked.enumerate() {
         if let Some(m) = b.metric(&spec.id) {
             let stem = numbered("approvals", i, &spec.id);
-            let chart = other_charts::stacked(p, &withheld, b, spec, m, &stem)?;
+            let chart = other_charts::stacked(p, b, spec, m, &stem)?;
             out.push(chart.headed(format!("{} {}: each LA's split", m.id, m.short)));
         }
     }

@@ -7,14 +7,13 @@ use crate::aggregate::{Benchmark, BreakdownResult, MetricResult};
 use crate::report::charts::{
     self, Category, ChartError, Coverage, Frame, RefLine, StackRow, Stacked, Unit,
 };
-use crate::report::present::{Presenter, Withheld};
+use crate::report::present::Presenter;
 use crate::schema::{Metric, MetricUnit, Schema};
 
 /// The numerator against the rest of the denominator per LA, 100% stacked;
 /// labels from the metric's `part_label` and `complement`.
 pub fn stacked(
     p: &Presenter,
-    withheld: &Withheld,
     b: &Benchmark,
     spec: &Metric,
     m: &MetricResult,
@@ -32,7 +31,7 @@ pub fn stacked(
             .map(|l| {
                 // Excluded LAs, counts suppressed when publishing and shares
                 // derived from them total 0: "no data".
-                let f = p.la_figures(withheld, m, b.period, l);
+                let f = p.la_figures(m, b.period, l);
                 let part = |v: Option<f64>| p.la_count(v).number().filter(|_| !f.withheld);
                 let rest = match (l.numerator, l.denominator) {
                     (Some(n), Some(d)) => Some(d - n),

@@ -6,7 +6,7 @@ use super::words::{
     upper_first,
 };
 use crate::aggregate::{Benchmark, BreakdownPeriod, MetricPeriod, MetricResult};
-use crate::report::present::{Presenter, Shown, Withheld};
+use crate::report::present::{Presenter, Shown};
 use crate::schema::MetricUnit;
 
 /// "the South East" for a compass region, else the name as it is ("London").
@@ -46,7 +46,7 @@ fn without_outliers(p: &Presenter, mp: &MetricPeriod, unit: MetricUnit) -> Strin
 
 /// The ranked bars' title: the region against England, or its range, and the
 /// figure without outliers.
-pub fn bars(p: &Presenter, withheld: &Withheld, b: &Benchmark, m: &MetricResult) -> String {
+pub fn bars(p: &Presenter, b: &Benchmark, m: &MetricResult) -> String {
     let short = lower_first(&m.short);
     let region = region_noun(&b.region_name);
     let Some(mp) = m.at(b.period) else {
@@ -73,7 +73,7 @@ pub fn bars(p: &Presenter, withheld: &Withheld, b: &Benchmark, m: &MetricResult)
     if !without.is_empty() {
         title.push_str(&without);
     } else if mp.region.n_included >= 2 {
-        let [_, lo, hi] = p.region_spread(withheld, m, mp);
+        let [_, lo, hi] = p.region_spread(m, mp);
         // A withheld end is not quoted.
         if let (Shown::Number { .. }, Shown::Number { .. }) = (&lo, &hi) {
             title.push_str(&format!(

@@ -6,9 +6,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::period::Period;
-use crate::report::RunContext;
 use crate::schema::{RelOp, Schema};
-use crate::validate::ReturnStatus;
+use crate::validate::{ReturnStatus, Validation};
 
 /// A count that publish mode shows as `c`: from 1 to 5.
 pub(crate) fn is_small(v: f64) -> bool {
@@ -23,26 +22,26 @@ pub struct Withheld {
 }
 
 impl Withheld {
-    /// Every used return's withheld cells (primary and secondary), in publish mode.
-    pub fn of(ctx: &RunContext<'_>) -> Withheld {
+    /// Every used return's withheld cells (primary and secondary); none
+    /// unless publishing.
+    pub fn of(schema: &Schema, validation: &Validation, publish: bool) -> Withheld {
         let mut cells = BTreeSet::new();
-        if !ctx.presenter.publish() {
+        if !publish {
             return Withheld { cells };
         }
-        for sub in &ctx.validation.submissions {
+        for sub in &validation.submissions {
             if sub.status != ReturnStatus::Used {
                 continue;
             }
             let (Some(la), Some(period)) = (&sub.la, sub.period) else {
                 continue;
             };
-            let values: BTreeMap<String, Option<f64>> = ctx
-                .schema
+            let values: BTreeMap<String, Option<f64>> = schema
                 .items
                 .iter()
                 .map(|i| (i.code.clone(), sub.usable(&i.code)))
                 .collect();
-            for item in suppress(ctx.schema, &values) {
+            for item in suppress(schema, &values) {
                 cells.insert((la.code.clone(), period, item));
             }
         }

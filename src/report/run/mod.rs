@@ -133,7 +133,8 @@ pub fn prepare(
         options.publish,
         options.anonymise,
         &options.anonymise_key,
-    );
+    )
+    .withholding(schema, &validation);
     Ok(Prepared {
         validation,
         benchmark,

@@ -6,7 +6,6 @@ use rust_xlsxwriter::{Table, TableColumn, TableStyle, Worksheet, XlsxError};
 use super::cells::{shown, text, widths, Kind};
 use super::Book;
 use crate::period::Period;
-use crate::report::present::Withheld;
 use crate::validate::ReturnStatus;
 
 /// Data columns; tests and docs/workbook.md follow this order.
@@ -28,7 +27,6 @@ pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError
         })
         .collect();
     returns.sort_by(|x, y| (&x.0, x.1).cmp(&(&y.0, y.1)));
-    let withheld = Withheld::of(ctx);
     let mut row = 1;
     for (la, period, sub) in &returns {
         for item in &schema.items {
@@ -41,7 +39,7 @@ pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError
             if let Some(x) = value.usable() {
                 let code = sub.la.as_ref().map_or("", |l| l.code.as_str());
                 let p = ctx.presenter;
-                let value = p.la_item(&withheld, code, *period, &item.code, Some(x));
+                let value = p.la_item(code, *period, &item.code, Some(x));
                 shown(sheet, fmt, row, 3, &value, Kind::Count)?;
             }
             text(sheet, row, 4, value.status.as_str(), None)?;

@@ -8,7 +8,7 @@ use rust_xlsxwriter::{Worksheet, XlsxError};
 use super::cells::{header, shown, shown_opt, text, widths, Kind};
 use super::{metric_chart, Book};
 use crate::aggregate::{LaMetric, MetricPeriod, MetricResult};
-use crate::report::present::{LaFigures, Shown, Withheld};
+use crate::report::present::{LaFigures, Shown};
 use crate::schema::Metric;
 
 /// The LA table's header row; LAs follow it.
@@ -149,12 +149,11 @@ pub(super) fn sorted_rows<'a>(
     m: &MetricResult,
     here: &'a MetricPeriod,
 ) -> Vec<Row<'a>> {
-    let withheld = Withheld::of(b.ctx);
     let mut rows: Vec<Row<'a>> = here
         .las
         .iter()
         .map(|la| {
-            let figures = b.ctx.presenter.la_figures(&withheld, m, here.period, la);
+            let figures = b.ctx.presenter.la_figures(m, here.period, la);
             Row {
                 la,
                 name: b.la_name(&la.la_code, &la.la_name),

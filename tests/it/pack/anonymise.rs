@@ -80,7 +80,9 @@ fn an_anonymised_la_feedback_names_only_that_la() {
 
 #[test]
 fn the_published_pack_writes_la_percentages_whole_and_the_region_to_one_decimal() {
-    let p = Presenter::new(&region(&sample().schema), true, false);
+    let run = sample();
+    let p =
+        Presenter::new(&region(&run.schema), true, false).withholding(&run.schema, &run.validation);
     let dir = write_sample_pack(&p);
     let b = &sample().benchmark;
     let mp = b.metric("M03").unwrap().at(b.period).unwrap();

@@ -33,7 +33,7 @@ fn a_k_rate_is_labelled_k_in_the_bars_and_the_narrative() {
     let m01 = b.metric("M01").unwrap().at(q2).unwrap();
     // Rounds to 0.0 at one decimal, but is not 0.
     assert!(m01.region.pooled.unwrap() < 0.05 && m01.region.pooled.unwrap() > 0.0);
-    let presenter = Presenter::new(&v.region, true, false);
+    let presenter = Presenter::new(&v.region, true, false).withholding(&schema, &v);
     let info = RunInfo {
         tool: "kinbench test".into(),
         schema_origin: "bundled".into(),

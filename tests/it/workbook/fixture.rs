@@ -62,7 +62,9 @@ pub fn write(run: &Run, mode: Mode, dir: &Path) -> PathBuf {
     let region = &run.validation.region;
     let presenter = match mode {
         Mode::Internal => Presenter::internal(),
-        Mode::Publish => Presenter::new(region, true, false),
+        Mode::Publish => {
+            Presenter::new(region, true, false).withholding(&run.schema, &run.validation)
+        }
         Mode::Anonymise => Presenter::new(region, false, true),
     };
     let info = RunInfo {
