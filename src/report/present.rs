@@ -434,6 +434,29 @@ impl Presenter {
         self.rate(value, RATE_DECIMALS)
     }
 
+    /// Whether publish mode hides the figure without outliers (and its sums):
+    /// when an outlier's own rate is withheld, the pooled figure with and
+    /// without it, beside its published denominator, would give back its
+    /// numerator.
+    pub fn hides_without_outliers(&self, m: &MetricResult, mp: &MetricPeriod) -> bool {
+        self.publish
+            && mp
+                .las
+                .iter()
+                .filter(|l| l.outlier)
+                .any(|l| self.la_figures(m, mp.period, l).withheld)
+    }
+
+    /// The region's pooled figure without its outliers: `c` where
+    /// [`Presenter::hides_without_outliers`], else as [`Presenter::region_rate`].
+    pub fn region_without_outliers(&self, m: &MetricResult, mp: &MetricPeriod) -> Shown {
+        if self.hides_without_outliers(m, mp) {
+            Shown::Symbol(symbol::CONFIDENTIAL)
+        } else {
+            self.region_rate(mp.region.pooled_without_outliers)
+        }
+    }
+
     fn rate(&self, value: Option<f64>, decimals: usize) -> Shown {
         match value {
             None => Shown::Symbol(symbol::NOT_AVAILABLE),

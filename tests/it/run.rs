@@ -8,6 +8,7 @@ mod exports;
 mod folder;
 mod modes;
 mod scan;
+mod without_outliers;
 mod workbook_csv;
 
 use std::collections::BTreeMap;

@@ -111,7 +111,7 @@ fn region_row(ctx: &RunContext<'_>, m: &MetricResult, mp: &MetricPeriod) -> Vec<
         Cell::Null,
         Cell::Null,
         rate(r.pooled),
-        rate(r.pooled_without_outliers),
+        Cell::Shown(p.region_without_outliers(m, mp)),
         Cell::Number(r.n_included as f64),
         Cell::Number(r.n_excluded as f64),
         Cell::Number(r.n_outliers as f64),

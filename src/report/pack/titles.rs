@@ -31,11 +31,17 @@ fn against(value: f64, other: f64) -> &'static str {
     }
 }
 
-/// "; 75.2% without Oxfordshire" when there are outliers and a figure without them.
-fn without_outliers(p: &Presenter, mp: &MetricPeriod, unit: MetricUnit) -> String {
+/// "; 75.2% without Oxfordshire" when there are outliers and a figure without
+/// them that may be shown.
+fn without_outliers(
+    p: &Presenter,
+    m: &MetricResult,
+    mp: &MetricPeriod,
+    unit: MetricUnit,
+) -> String {
     let names = outlier_names(p, mp);
     match (names.is_empty(), mp.region.pooled_without_outliers) {
-        (false, Some(w)) => format!(
+        (false, Some(w)) if !p.hides_without_outliers(m, mp) => format!(
             "; {} without {}",
             region_value(p, Some(w), unit),
             join_names(&names)
@@ -69,7 +75,7 @@ pub fn bars(p: &Presenter, b: &Benchmark, m: &MetricResult) -> String {
         ),
         None => format!("{} {short} was {val}", upper_first(&possessive(&region))),
     };
-    let without = without_outliers(p, mp, m.unit);
+    let without = without_outliers(p, m, mp, m.unit);
     if !without.is_empty() {
         title.push_str(&without);
     } else if mp.region.n_included >= 2 {
@@ -170,7 +176,7 @@ pub fn stacked(p: &Presenter, b: &Benchmark, m: &MetricResult, first: &str) -> S
         upper_first(first),
         region_value(p, Some(v), MetricUnit::Percent)
     );
-    title.push_str(&without_outliers(p, mp, MetricUnit::Percent));
+    title.push_str(&without_outliers(p, m, mp, MetricUnit::Percent));
     title
 }
 

@@ -40,7 +40,7 @@ pub fn headline(ctx: &RunContext<'_>, benchmark: &Benchmark) -> String {
         let Some(mp) = m.at(benchmark.period) else {
             continue;
         };
-        let value = with_unit(ctx, m, mp.region.pooled);
+        let value = with_unit(m, ctx.presenter.region_rate(mp.region.pooled));
         let _ = writeln!(
             t,
             "  {:<5}{:<width$}  {:>10}  n {:>3}  {}",
@@ -54,8 +54,8 @@ pub fn headline(ctx: &RunContext<'_>, benchmark: &Benchmark) -> String {
     t
 }
 
-fn with_unit(ctx: &RunContext<'_>, m: &MetricResult, v: Option<f64>) -> String {
-    match ctx.presenter.region_rate(v) {
+fn with_unit(m: &MetricResult, shown: Shown) -> String {
+    match shown {
         shown @ Shown::Number { .. } => format!("{}{}", shown.text(), m.unit.suffix()),
         symbol => symbol.text(),
     }
@@ -74,6 +74,6 @@ fn outliers(ctx: &RunContext<'_>, m: &MetricResult, mp: &MetricPeriod) -> String
     format!(
         "outliers: {}; without them {}",
         names.join(", "),
-        with_unit(ctx, m, mp.region.pooled_without_outliers)
+        with_unit(m, ctx.presenter.region_without_outliers(m, mp))
     )
 }

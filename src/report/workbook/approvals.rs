@@ -93,33 +93,29 @@ pub(super) fn write(
             d + r.la.denominator.unwrap_or(0.0),
         )
     });
+    // Each row: label, part, rest, total, rate, as shown.
+    let counts = |num: f64, den: f64| [num, den - num, den].map(|v| p.total_count(Some(v)));
     let mut totals = vec![(
         format!("{} (all included LAs)", bm.region_name),
-        region.numerator,
-        region.denominator,
-        region.pooled,
+        counts(region.numerator, region.denominator),
+        p.region_rate(region.pooled),
     )];
     if region.n_outliers > 0 {
-        totals.push((
-            format!("{} without outliers", bm.region_name),
-            kn,
-            kd,
-            region.pooled_without_outliers,
-        ));
+        let label = format!("{} without outliers", bm.region_name);
+        totals.push(match p.hides_without_outliers(m, here) {
+            true => {
+                let c = Shown::Symbol(crate::report::present::symbol::CONFIDENTIAL);
+                (label, [c.clone(), c.clone(), c.clone()], c)
+            }
+            false => (label, counts(kn, kd), p.region_without_outliers(m, here)),
+        });
     }
-    for (label, num, den, pooled) in totals {
+    for (label, [num, rest, den], rate) in totals {
         text(sheet, row, 0, &label, Some(&fmt.bold))?;
-        shown(sheet, fmt, row, 1, &p.total_count(Some(num)), Kind::Count)?;
-        shown(
-            sheet,
-            fmt,
-            row,
-            2,
-            &p.total_count(Some(den - num)),
-            Kind::Count,
-        )?;
-        shown(sheet, fmt, row, 3, &p.total_count(Some(den)), Kind::Count)?;
-        shown(sheet, fmt, row, 4, &p.region_rate(pooled), Kind::Rate)?;
+        shown(sheet, fmt, row, 1, &num, Kind::Count)?;
+        shown(sheet, fmt, row, 2, &rest, Kind::Count)?;
+        shown(sheet, fmt, row, 3, &den, Kind::Count)?;
+        shown(sheet, fmt, row, 4, &rate, Kind::Rate)?;
         row += 1;
     }
     let last = row - 1;

@@ -91,7 +91,7 @@ fn headline(
     );
     text(sheet, 3, 2, &n, None)?;
     text(sheet, 4, 0, "Without outliers", Some(&fmt.bold))?;
-    let without = p.region_rate(region.pooled_without_outliers);
+    let without = p.region_without_outliers(m, here);
     shown(sheet, fmt, 4, 1, &without, Kind::Rate)?;
     let method = match &here.outliers.not_assessed {
         Some(why) => format!("Outliers not assessed ({}): {why}", here.outliers.method),

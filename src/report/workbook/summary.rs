@@ -162,7 +162,7 @@ fn metric_row(
         outliers.join(", ")
     };
     text(sheet, row, 12, &outliers, Some(&fmt.wrap))?;
-    let without = rate(h.region.pooled_without_outliers);
+    let without = p.region_without_outliers(m, h);
     shown(sheet, fmt, row, 13, &without, Kind::Rate)?;
     let why = exclusion_text(h);
     fit_row(
