@@ -159,18 +159,7 @@ fn a_new_item_and_relation_are_written_read_and_checked() {
         .output()
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
-    let region: Vec<_> = s
-        .las
-        .region("South East")
-        .unwrap()
-        .into_iter()
-        .cloned()
-        .collect();
-    let options = Options {
-        region,
-        region_name: "South East".into(),
-        limits: Default::default(),
-    };
+    let options = crate::south_east_options(&s);
     let v = validate_folder(&s, out.path(), &options).unwrap();
     assert!(v.submissions.len() > 30, "{}", v.submissions.len());
     for sub in &v.submissions {

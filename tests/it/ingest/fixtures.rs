@@ -42,25 +42,14 @@ fn no_fixture_makes_open_or_locate_panic() {
 #[test]
 fn every_fixture_is_validated_and_gets_feedback_not_a_panic() {
     use kinbench::report::{write_report, Presenter, RunContext, RunInfo};
-    use kinbench::validate::{validate_folder, Options, Severity};
+    use kinbench::validate::{validate_folder, Severity};
 
     let schema = Schema::bundled().unwrap();
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut files = Vec::new();
     walk(&root, &mut files);
     files.sort();
-    let region: Vec<_> = schema
-        .las
-        .region("South East")
-        .unwrap()
-        .into_iter()
-        .cloned()
-        .collect();
-    let options = Options {
-        region,
-        region_name: "South East".into(),
-        limits: Limits::default(),
-    };
+    let options = crate::south_east_options(&schema);
     let mut seen = Vec::new();
     for path in &files {
         // As `hostile/empty.xlsx` under the returns folder: in a subfolder, so

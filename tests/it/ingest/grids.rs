@@ -7,21 +7,7 @@ use std::path::{Path, PathBuf};
 use kinbench::ingest::{open, IngestError, Limits};
 use zip::write::SimpleFileOptions;
 
-fn hostile(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/hostile")
-        .join(name)
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/ingest")
-        .join(name)
-}
-
-fn err(path: &Path, limits: &Limits) -> IngestError {
-    open(path, limits).expect_err("the file must be refused")
-}
+use super::{err, fixture, hostile};
 
 fn spans(cells: u64, limit: u64) -> IngestError {
     IngestError::TooLarge(format!(

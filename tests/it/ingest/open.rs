@@ -7,22 +7,7 @@ use kinbench::ingest::{open, Format, IngestError, Limits};
 use zip::write::SimpleFileOptions;
 
 use super::build::{xlsx, SheetSpec};
-
-fn hostile(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/hostile")
-        .join(name)
-}
-
-fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/fixtures/ingest")
-        .join(name)
-}
-
-fn err(path: &Path, limits: &Limits) -> IngestError {
-    open(path, limits).expect_err("the file must be refused")
-}
+use super::{err, fixture, hostile};
 
 /// Writes a zip of (name, content) entries, deflated.
 fn zip_file(dir: &Path, name: &str, entries: &[(&str, &[u8])]) -> PathBuf {
