@@ -106,8 +106,13 @@ pub fn source_line(p: &Presenter, b: &Benchmark, england: Option<&Comparator>) -
     if let Some(c) = england {
         line.push_str(&format!("; England: {}", c.source));
     }
+    // A chart is often pasted into slides on its own, away from the pack's
+    // key: it says what its symbols mean.
     if p.publish() {
-        line.push_str(". Published with disclosure control");
+        line.push_str(
+            ". Published with disclosure control: c = a count of 1 to 5, or a figure \
+             that would give one back; k = rounds to 0",
+        );
     }
     line
 }
