@@ -12,7 +12,21 @@ mod sample_charts;
 
 use std::path::Path;
 
+use kinbench::period::Period;
+use kinbench::report::RunInfo;
+
 use crate::charts::{texts, SvgText};
+
+/// The run facts of a hand-built South East run for `period`, as of its last day.
+pub fn hand_info(period: Period) -> RunInfo {
+    RunInfo {
+        tool: "kinbench test".into(),
+        schema_origin: "bundled".into(),
+        region_name: "South East".into(),
+        period: Some(period),
+        as_of: period.last_day(),
+    }
+}
 
 /// The texts of a chart's SVG file, in document order.
 pub fn svg_texts(dir: &Path, stem: &str) -> Vec<SvgText> {

@@ -2,7 +2,7 @@
 
 use kinbench::aggregate;
 use kinbench::report::pack::write_pack;
-use kinbench::report::{write_report, Presenter, RunContext, RunInfo};
+use kinbench::report::{write_report, Presenter, RunContext};
 
 use super::{joined, names_top_down, svg_texts};
 use crate::aggregate::{p, region, schema, used, validation};
@@ -24,13 +24,7 @@ fn four_las_with_m01_and_one_without_give_the_worked_titles() {
     let v = validation(las.clone(), subs);
     let b = aggregate::benchmark(&schema, &v, q2).unwrap();
     let presenter = Presenter::internal();
-    let info = RunInfo {
-        tool: "kinbench test".into(),
-        schema_origin: "bundled".into(),
-        region_name: "South East".into(),
-        period: Some(q2),
-        as_of: q2.last_day(),
-    };
+    let info = super::hand_info(q2);
     let ctx = RunContext {
         schema: &schema,
         validation: &v,

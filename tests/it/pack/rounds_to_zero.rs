@@ -3,7 +3,7 @@
 
 use kinbench::aggregate;
 use kinbench::report::pack::write_pack;
-use kinbench::report::{Presenter, RunContext, RunInfo};
+use kinbench::report::{Presenter, RunContext};
 
 use super::svg_texts;
 use crate::aggregate::{p, region, schema, used, validation};
@@ -34,13 +34,7 @@ fn a_k_rate_is_labelled_k_in_the_bars_and_the_narrative() {
     // Rounds to 0.0 at one decimal, but is not 0.
     assert!(m01.region.pooled.unwrap() < 0.05 && m01.region.pooled.unwrap() > 0.0);
     let presenter = Presenter::new(&v.region, true, false).withholding(&schema, &v);
-    let info = RunInfo {
-        tool: "kinbench test".into(),
-        schema_origin: "bundled".into(),
-        region_name: "South East".into(),
-        period: Some(q2),
-        as_of: q2.last_day(),
-    };
+    let info = super::hand_info(q2);
     let ctx = RunContext {
         schema: &schema,
         validation: &v,
