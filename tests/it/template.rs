@@ -359,21 +359,15 @@ fn fill_blank_cells(from: &std::path::Path, to: &std::path::Path, cells: &[(Stri
 #[test]
 fn generated_template_filled_in_reads_back_through_kinbench_exactly() {
     use kinbench::sample::{simulate, SampleOptions};
-    use kinbench::validate::{validate_folder, Options, ReturnStatus};
+    use kinbench::validate::{validate_folder, ReturnStatus};
 
     let s = schema();
     let kent = la(&s, "886");
-    let region: Vec<_> = s
-        .las
-        .region("South East")
-        .unwrap()
-        .into_iter()
-        .cloned()
-        .collect();
+    let options = crate::south_east_options(&s);
     let ds = simulate(
         &s,
         &SampleOptions {
-            region: region.clone(),
+            region: options.region.clone(),
             periods: vec![q2()],
             seed: 7,
             faults: false,
@@ -405,11 +399,6 @@ fn generated_template_filled_in_reads_back_through_kinbench_exactly() {
     std::fs::create_dir(&returns).unwrap();
     fill_blank_cells(&blank, &returns.join(file_name(&kent, q2())), &cells);
 
-    let options = Options {
-        region,
-        region_name: "South East".into(),
-        limits: Default::default(),
-    };
     let v = validate_folder(&s, &returns, &options).unwrap();
     assert_eq!(v.submissions.len(), 1);
     let sub = &v.submissions[0];
