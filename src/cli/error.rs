@@ -1,6 +1,6 @@
 //! The command's errors: each names the file or value at fault, and maps to an exit code.
 
-use kinbench::report::run::RunError;
+use kinbench::pipeline::RunError;
 use kinbench::report::{OutputError, ReportError};
 use kinbench::sample::SampleError;
 use kinbench::schema::SchemaError;

@@ -4,9 +4,10 @@ use std::path::{Path, PathBuf};
 
 use kinbench::ingest::Limits;
 use kinbench::period::Period;
-use kinbench::report::run::{self, RunError, RunOptions};
-use kinbench::report::{check_destination, io_message, output};
-use kinbench::validate::{self, Options};
+use kinbench::pipeline::{self, RunError, RunOptions};
+use kinbench::report::run::run_summary;
+use kinbench::report::{io_message, output};
+use kinbench::validate::Options;
 
 use super::args::{load_schema, period_arg, region};
 use super::validate::{check_separate, progress};
@@ -58,26 +59,11 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<(), CliError> {
     }
     check_separate(&args.returns, &args.out)?;
     warn_stale(&args.out);
-    if let Some(p) = args.period {
-        // Known before reading the returns: say so early.
-        check_destination(&run::period_dir(&args.out, p), args.force)?;
-    }
-    progress(&format!(
-        "reading returns in '{}' for {region_name} ({} LAs)",
-        args.returns.display(),
-        las.len()
-    ));
     let options = Options {
         region: las,
         region_name,
         limits: Limits::default(),
     };
-    let validation = validate::validate_folder(&schema, &args.returns, &options).map_err(|e| {
-        CliError::ReturnsFolder {
-            path: args.returns.display().to_string(),
-            message: io_message(&e),
-        }
-    })?;
     let anonymise_key = args
         .anonymise_key
         .clone()
@@ -98,27 +84,20 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<(), CliError> {
         anonymise: args.anonymise,
         anonymise_key,
     };
-    let period = run::reporting_period(&validation, args.period, &args.returns).map_err(usage)?;
-    if args.period.is_none() {
-        // The default period is known only now: refuse before aggregating, not after.
-        check_destination(&run::period_dir(&args.out, period), args.force)?;
-    }
-    progress(&format!("aggregating {period}"));
-    let prepared = run::prepare(&schema, validation, period, &run_options).map_err(usage)?;
-    let ctx = prepared.context(&schema);
-    progress(&format!(
-        "writing outputs to '{}'",
-        run::period_dir(&args.out, period).display()
-    ));
-    let written = run::write_run(
-        &ctx,
-        &prepared.benchmark,
+    let ran = pipeline::run(
+        &schema,
+        &args.returns,
         &args.out,
-        args.force,
-        &run::WRITERS,
+        &options,
+        &run_options,
+        &progress,
     )
     .map_err(usage)?;
-    print!("{}", run::run_summary(&ctx, &prepared.benchmark, &written));
+    let ctx = ran.prepared.context(&schema);
+    print!(
+        "{}",
+        run_summary(&ctx, &ran.prepared.benchmark, &ran.written)
+    );
     Ok(())
 }
 
@@ -138,10 +117,11 @@ fn warn_stale(out: &Path) {
 }
 
 /// A period the returns do not have is the command line's fault (exit 2); the rest is not.
-fn usage(e: RunError) -> CliError {
-    if e.is_usage() {
-        CliError::Usage(e.to_string())
-    } else {
-        CliError::Run(e)
+pub(super) fn usage(e: RunError) -> CliError {
+    match e {
+        e if e.is_usage() => CliError::Usage(e.to_string()),
+        RunError::ReturnsFolder { path, message } => CliError::ReturnsFolder { path, message },
+        RunError::Output(e) => CliError::Output(e),
+        e => CliError::Run(e),
     }
 }

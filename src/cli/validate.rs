@@ -4,11 +4,9 @@ use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use kinbench::ingest::Limits;
-use kinbench::report::{
-    self, check_destination, io_message, write_atomically, OutputsWritten, Presenter, RunContext,
-    RunInfo,
-};
-use kinbench::validate::{self, Options};
+use kinbench::pipeline;
+use kinbench::report::{self, io_message};
+use kinbench::validate::Options;
 
 use super::args::{load_schema, region};
 use super::CliError;
@@ -41,44 +39,21 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<(), CliError> {
         return Err(returns_error("not a folder".to_string()));
     }
     check_separate(&args.returns, &args.out)?;
-    check_destination(&args.out, args.force)?;
-
-    progress(&format!(
-        "reading returns in '{}' for {region_name} ({} LAs)",
-        args.returns.display(),
-        las.len()
-    ));
     let options = Options {
         region: las,
         region_name,
         limits: Limits::default(),
     };
-    let validation = validate::validate_folder(&schema, &args.returns, &options)
-        .map_err(|e| returns_error(io_message(&e)))?;
-    progress(&format!("writing outputs to '{}'", args.out.display()));
-    let info = RunInfo {
-        tool: RunInfo::tool_name(),
-        schema_origin: schema.origin.clone(),
-        region_name: options.region_name.clone(),
-        period: None,
-        as_of: RunInfo::as_of(&validation, None),
-    };
-    let presenter = Presenter::internal();
-    let ctx = RunContext {
-        schema: &schema,
-        validation: &validation,
-        benchmark: None,
-        presenter: &presenter,
-        info: &info,
-    };
-    let entries = write_atomically(&args.out, args.force, |dir| {
-        report::write_report(&ctx, dir).map_err(CliError::from)
-    })?;
-    let outputs = OutputsWritten {
-        folder: args.out.display().to_string(),
-        entries,
-    };
-    print!("{}", report::summary(&validation, &outputs));
+    let done = pipeline::validate(
+        &schema,
+        &args.returns,
+        &args.out,
+        &options,
+        args.force,
+        &progress,
+    )
+    .map_err(super::run::usage)?;
+    print!("{}", report::summary(&done.validation, &done.written));
     Ok(())
 }
 

@@ -147,7 +147,7 @@ impl Presenter {
 
     /// Works out, from the returns, what publish mode withholds beyond single
     /// counts of 1 to 5 (parts of sums, see [`Withheld`]). A run's Presenter
-    /// is made with it ([`crate::report::run::prepare`]); without it only the
+    /// is made with it ([`crate::pipeline::prepare`]); without it only the
     /// single counts are withheld.
     pub fn withholding(mut self, schema: &Schema, validation: &Validation) -> Presenter {
         self.withheld = Withheld::of(schema, validation, self.publish);

@@ -15,6 +15,7 @@ mod finding;
 mod folder;
 mod identify;
 mod make;
+mod merge;
 mod order;
 mod pairs;
 mod plausibility;

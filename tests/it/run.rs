@@ -16,7 +16,7 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
 
-use kinbench::report::run::{self, Prepared, RunOptions};
+use kinbench::pipeline::{self as run, Prepared, RunOptions};
 use kinbench::schema::Schema;
 use kinbench::validate::{validate_folder, Options, Validation};
 
@@ -71,9 +71,16 @@ pub fn copy_sample(root: &Path) -> PathBuf {
 pub fn full_run(root: &Path, options: &RunOptions) -> (Prepared, PathBuf) {
     let returns = copy_sample(root);
     let out = root.join("out");
-    let (prepared, _) =
-        run::run(schema(), &returns, &out, &validate_options(), options).expect("run");
-    (prepared, out.join(SLUG))
+    let ran = run::run(
+        schema(),
+        &returns,
+        &out,
+        &validate_options(),
+        options,
+        &run::quiet,
+    )
+    .expect("run");
+    (ran.prepared, out.join(SLUG))
 }
 
 /// Every file under `dir`, by `/`-separated relative path, with its bytes.

@@ -5,7 +5,7 @@ use std::fs;
 use std::path::Path;
 
 use kinbench::aggregate::Benchmark;
-use kinbench::report::run::{self, RunError, RunOptions, Writer};
+use kinbench::report::run::{self, RunOptions, Writer};
 use kinbench::report::{OutputError, ReportError, RunContext};
 
 use super::{files, full_run, prepared, schema, SLUG};
@@ -70,7 +70,7 @@ fn an_existing_period_folder_is_refused_unless_forced_then_replaced() {
     let writers = run::WRITERS;
     let err = run::write_run(&ctx, &p.benchmark, tmp.path(), false, &writers).unwrap_err();
     assert!(
-        matches!(err, RunError::Output(OutputError::Exists(_))),
+        matches!(err, ReportError::Output(OutputError::Exists(_))),
         "{err}"
     );
     assert_eq!(entries(&old), ["old-results.txt"]);
@@ -169,4 +169,39 @@ fn kinbench_run_names_the_stale_folders_it_finds() {
         "{stderr}"
     );
     assert!(!new.exists() && old.join("previous/manifest.json").is_file());
+}
+
+#[test]
+fn the_validate_pipeline_writes_feedback_and_findings_and_returns_the_validation() {
+    let tmp = tempfile::tempdir().unwrap();
+    let returns = super::copy_sample(tmp.path());
+    let out = tmp.path().join("checks");
+    let done = kinbench::pipeline::validate(
+        schema(),
+        &returns,
+        &out,
+        &super::validate_options(),
+        false,
+        &kinbench::pipeline::quiet,
+    )
+    .unwrap();
+    assert_eq!(entries(&out), ["feedback", "findings.csv"]);
+    assert_eq!(done.validation.findings, super::validation().findings);
+    let csv = fs::read_to_string(out.join("findings.csv")).unwrap();
+    assert_eq!(csv.lines().count(), done.validation.findings.len() + 1);
+    assert_eq!(
+        done.written.entries.last().unwrap(),
+        &("findings.csv".to_string(), "18 findings".to_string())
+    );
+    // A second run into the same folder is refused before anything is read.
+    let err = kinbench::pipeline::validate(
+        schema(),
+        Path::new("no such folder"),
+        &out,
+        &super::validate_options(),
+        false,
+        &kinbench::pipeline::quiet,
+    )
+    .unwrap_err();
+    assert!(err.to_string().contains("already exists"), "{err}");
 }

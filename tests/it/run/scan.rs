@@ -11,7 +11,8 @@ use std::io::Read;
 use calamine::{Data, Reader, Xlsx};
 use polars::prelude::*;
 
-use kinbench::report::run::{self, RunOptions};
+use kinbench::pipeline::{self, RunOptions};
+use kinbench::report::run;
 use kinbench::report::OutputsWritten;
 
 use super::disclosure::fixture;
@@ -178,8 +179,16 @@ fn anonymised_outputs_name_no_la_and_no_code_except_each_las_own_feedback() {
     )
     .unwrap();
     let out = tmp.path().join("out");
-    let (prepared, _) =
-        run::run(schema(), &returns, &out, &validate_options(), &options).expect("run");
+    let prepared = pipeline::run(
+        schema(),
+        &returns,
+        &out,
+        &validate_options(),
+        &options,
+        &pipeline::quiet,
+    )
+    .expect("run")
+    .prepared;
     let dir = out.join(super::SLUG);
     let region = &prepared.validation.region;
     let ctx = prepared.context(schema());

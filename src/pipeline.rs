@@ -1,0 +1,264 @@
+//! The one place that sequences the stages for the two commands that read
+//! returns: `validate` (validate → feedback and findings) and `run` (validate
+//! → aggregate → every output of the period). The command line and the tests
+//! call these; the stages below only do their own step.
+//!
+//! Each step returns typed values ([`Validated`], [`Ran`]) so that callers can
+//! print, test or summarise them without reading the files back.
+
+use std::path::Path;
+
+use crate::aggregate::{self, AggregateError, Benchmark};
+use crate::period::Period;
+use crate::report::run::{period_dir, write_run, Writer, WRITERS};
+use crate::report::{
+    self, check_destination, io_message, write_atomically, OutputError, OutputsWritten, Presenter,
+    ReportError, RunContext, RunInfo,
+};
+use crate::schema::Schema;
+use crate::validate::{self, Validation};
+
+/// What to run and write.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct RunOptions {
+    /// The reporting period; None for the latest period with a usable return.
+    pub period: Option<Period>,
+    /// Replace an existing period folder.
+    pub force: bool,
+    /// DfE disclosure control in every output but the LAs' own feedback.
+    pub publish: bool,
+    /// LAs by letter in every output but the LAs' own feedback.
+    pub anonymise: bool,
+    /// Orders the letters ([`Presenter::keyed`]); empty, anyone with kinbench
+    /// and the region can work out which LA each letter is.
+    pub anonymise_key: String,
+}
+
+/// Why a run could not complete.
+#[derive(Debug, thiserror::Error)]
+pub enum RunError {
+    #[error("cannot read returns folder '{path}': {message}")]
+    ReturnsFolder { path: String, message: String },
+    /// No return in the folder could be used, so there is no period to report on.
+    #[error(
+        "no usable return in '{0}': nothing to benchmark (see the findings of `kinbench validate`)"
+    )]
+    NothingUsable(String),
+    /// The requested period has no usable return; the message lists the periods that have.
+    #[error(transparent)]
+    Period(AggregateError),
+    #[error(transparent)]
+    Aggregate(AggregateError),
+    #[error(transparent)]
+    Report(#[from] ReportError),
+    #[error(transparent)]
+    Output(#[from] OutputError),
+}
+
+impl RunError {
+    /// True when the command line asked for something the returns do not have.
+    pub fn is_usage(&self) -> bool {
+        matches!(self, RunError::Period(_))
+    }
+}
+
+/// A run validated and aggregated, ready to write.
+#[derive(Debug, Clone)]
+pub struct Prepared {
+    /// With the benchmark's findings merged in.
+    pub validation: Validation,
+    pub benchmark: Benchmark,
+    pub info: RunInfo,
+    pub presenter: Presenter,
+}
+
+impl Prepared {
+    /// What every writer is given.
+    pub fn context<'a>(&'a self, schema: &'a Schema) -> RunContext<'a> {
+        RunContext {
+            schema,
+            validation: &self.validation,
+            benchmark: Some(&self.benchmark),
+            presenter: &self.presenter,
+            info: &self.info,
+        }
+    }
+}
+
+/// `kinbench validate` done: the validation and what was written where.
+#[derive(Debug, Clone)]
+pub struct Validated {
+    pub validation: Validation,
+    pub written: OutputsWritten,
+}
+
+/// `kinbench run` done: what was prepared and what was written where.
+#[derive(Debug, Clone)]
+pub struct Ran {
+    pub prepared: Prepared,
+    pub written: OutputsWritten,
+}
+
+/// Told each step as it starts (the command line shows it to a person watching).
+pub type Progress<'a> = &'a dyn Fn(&str);
+
+/// No progress shown.
+pub fn quiet(_: &str) {}
+
+/// Reads every return in `returns`.
+pub fn read_returns(
+    schema: &Schema,
+    returns: &Path,
+    options: &validate::Options,
+) -> Result<Validation, RunError> {
+    validate::validate_folder(schema, returns, options).map_err(|e| RunError::ReturnsFolder {
+        path: returns.display().to_string(),
+        message: io_message(&e),
+    })
+}
+
+/// `kinbench validate`: reads the returns and writes `feedback/` and
+/// `findings.csv` into `out`, whole or not at all.
+pub fn validate(
+    schema: &Schema,
+    returns: &Path,
+    out: &Path,
+    options: &validate::Options,
+    force: bool,
+    progress: Progress<'_>,
+) -> Result<Validated, RunError> {
+    check_destination(out, force)?;
+    progress(&reading(returns, options));
+    let validation = read_returns(schema, returns, options)?;
+    progress(&format!("writing outputs to '{}'", out.display()));
+    let info = RunInfo {
+        tool: RunInfo::tool_name(),
+        schema_origin: schema.origin.clone(),
+        region_name: options.region_name.clone(),
+        period: None,
+        as_of: RunInfo::as_of(&validation, None),
+    };
+    let presenter = Presenter::internal();
+    let ctx = RunContext {
+        schema,
+        validation: &validation,
+        benchmark: None,
+        presenter: &presenter,
+        info: &info,
+    };
+    let entries = write_atomically(out, force, |dir| report::write_report(&ctx, dir))?;
+    let written = OutputsWritten {
+        folder: out.display().to_string(),
+        entries,
+    };
+    Ok(Validated {
+        validation,
+        written,
+    })
+}
+
+/// `kinbench run`: reads the returns, aggregates the reporting period and
+/// writes every output into `<out>/<period slug>/`, whole or not at all. An
+/// existing period folder is refused (without `force`) before any aggregating.
+pub fn run(
+    schema: &Schema,
+    returns: &Path,
+    out: &Path,
+    validate_options: &validate::Options,
+    options: &RunOptions,
+    progress: Progress<'_>,
+) -> Result<Ran, RunError> {
+    if let Some(p) = options.period {
+        // Known before reading the returns: say so early.
+        check_destination(&period_dir(out, p), options.force)?;
+    }
+    progress(&reading(returns, validate_options));
+    let validation = read_returns(schema, returns, validate_options)?;
+    let period = reporting_period(&validation, options.period, returns)?;
+    if options.period.is_none() {
+        check_destination(&period_dir(out, period), options.force)?;
+    }
+    progress(&format!("aggregating {period}"));
+    let prepared = prepare(schema, validation, period, options)?;
+    progress(&format!(
+        "writing outputs to '{}'",
+        period_dir(out, period).display()
+    ));
+    let written = write(&prepared, schema, out, options.force, &WRITERS)?;
+    Ok(Ran { prepared, written })
+}
+
+fn reading(returns: &Path, options: &validate::Options) -> String {
+    format!(
+        "reading returns in '{}' for {} ({} LAs)",
+        returns.display(),
+        options.region_name,
+        options.region.len()
+    )
+}
+
+/// The requested period if it has a usable return, else the latest period that has one.
+pub fn reporting_period(
+    validation: &Validation,
+    requested: Option<Period>,
+    returns: &Path,
+) -> Result<Period, RunError> {
+    match requested {
+        Some(p) if validation.periods.contains(&p) => Ok(p),
+        Some(p) => Err(RunError::Period(AggregateError::NoReturns {
+            period: p,
+            periods: validation.periods.clone(),
+        })),
+        None => validation
+            .periods
+            .last()
+            .copied()
+            .ok_or_else(|| RunError::NothingUsable(returns.display().to_string())),
+    }
+}
+
+/// Aggregates the reporting period and merges the outlier findings into the validation.
+pub fn prepare(
+    schema: &Schema,
+    mut validation: Validation,
+    period: Period,
+    options: &RunOptions,
+) -> Result<Prepared, RunError> {
+    let benchmark = aggregate::benchmark(schema, &validation, period).map_err(|e| match e {
+        AggregateError::NoReturns { .. } => RunError::Period(e),
+        other => RunError::Aggregate(other),
+    })?;
+    validation.merge_findings(&benchmark.findings);
+    let info = RunInfo {
+        tool: RunInfo::tool_name(),
+        schema_origin: schema.origin.clone(),
+        region_name: validation.region_name.clone(),
+        period: Some(period),
+        as_of: RunInfo::as_of(&validation, Some(period)),
+    };
+    let presenter = Presenter::keyed(
+        &validation.region,
+        options.publish,
+        options.anonymise,
+        &options.anonymise_key,
+    )
+    .withholding(schema, &validation);
+    Ok(Prepared {
+        validation,
+        benchmark,
+        info,
+        presenter,
+    })
+}
+
+/// Writes a prepared run's outputs with `writers` (normally [`WRITERS`]).
+pub fn write(
+    prepared: &Prepared,
+    schema: &Schema,
+    out: &Path,
+    force: bool,
+    writers: &[Writer],
+) -> Result<OutputsWritten, RunError> {
+    let ctx = prepared.context(schema);
+    Ok(write_run(&ctx, &prepared.benchmark, out, force, writers)?)
+}
