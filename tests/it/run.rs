@@ -3,6 +3,7 @@
 
 mod anonymise_key;
 mod cli;
+mod colours;
 mod disclosure;
 mod exports;
 mod folder;

@@ -5,7 +5,7 @@ use super::frame::Frame;
 use super::layout::{fit_width, Linear};
 use super::render::render;
 use super::scene::{Align, Font, Scene};
-use super::style::{palette, Unit};
+use super::style::{palette, role, Unit};
 use super::{ChartError, Rendered};
 
 /// One category and its count.
@@ -76,7 +76,7 @@ pub fn category_bars(
         let half = row_h * 0.35;
         scene.text_mid(&cat.name, (x_left - pad, cy), label, Align::Right);
         let end = scale.map(cat.count);
-        scene.rect((x_left, cy - half), (end, cy + half), palette::DARK_BLUE);
+        scene.rect((x_left, cy - half), (end, cy + half), role::SERIES);
         scene.text_mid(text, (end + pad, cy), label, Align::Left);
     }
     scene.line(

@@ -6,7 +6,7 @@ use super::frame::Frame;
 use super::layout::{clip_y, dodge, nice_ticks, Linear, Occupied};
 use super::render::render;
 use super::scene::{Align, Font, Scene};
-use super::style::{palette, RefLine, Unit};
+use super::style::{palette, role, RefLine, Unit};
 use super::{ChartError, Rendered};
 
 /// One LA on the funnel.
@@ -219,9 +219,9 @@ fn draw_points(scene: &mut Scene, points: &[&FunnelPoint], (xs, ys): (&Linear, &
     for p in &order {
         let (x, y) = (xs.map(p.n), ys.map(p.value));
         let (rr, fill) = if p.outlier {
-            (r * 1.5, palette::ORANGE)
+            (r * 1.5, role::OUTLIER)
         } else {
-            (r, palette::DARK_BLUE)
+            (r, role::LA)
         };
         scene.circle((x, y), rr, fill);
         taken.take([x - rr, y - rr, x + rr, y + rr]);

@@ -6,7 +6,7 @@ use super::frame::Frame;
 use super::layout::{clamp_left, fit_width, nice_ticks, Linear};
 use super::render::render;
 use super::scene::{Align, Font, Scene};
-use super::style::{palette, RefLine, Unit};
+use super::style::{palette, role, RefLine, Unit};
 use super::{ChartError, Rendered};
 
 /// One LA's bar.
@@ -151,7 +151,7 @@ pub fn ranked_bars_labelled(
             label
         } else {
             Font {
-                color: palette::MID_GREY,
+                color: role::NO_DATA,
                 ..label
             }
         };
@@ -161,11 +161,7 @@ pub fn ranked_bars_labelled(
             scene.text_mid(missing, (zero + pad, cy), name_font, Align::Left);
             continue;
         };
-        let fill = if row.outlier {
-            palette::ORANGE
-        } else {
-            palette::DARK_BLUE
-        };
+        let fill = if row.outlier { role::OUTLIER } else { role::LA };
         let half = row_h * 0.35;
         scene.rect((zero, cy - half), (scale.map(v), cy + half), fill);
         let mut end = scale.map(v).max(zero);
@@ -212,12 +208,15 @@ pub fn ranked_bars_labelled(
                 clamp_left(x, w, plot.x0, plot.x1),
                 row_y - ref_font.em * 0.4,
             ),
-            ref_font,
+            Font {
+                color: role::REGION,
+                ..ref_font
+            },
             Align::Left,
         );
         scene.line(
             vec![(x, row_y - ref_font.em * 0.1), (x, bottom)],
-            palette::DARK_GREY,
+            role::REGION,
             2.0,
         );
     }
@@ -225,7 +224,7 @@ pub fn ranked_bars_labelled(
         row_y += ref_font.em * 1.6;
         let x = scale.map(line.value);
         let font = Font {
-            color: palette::DARK_PINK,
+            color: role::ENGLAND,
             ..ref_font
         };
         let w = font.width(&line.label);
@@ -244,7 +243,7 @@ pub fn ranked_bars_labelled(
         scene.dashed(
             (x, row_y - ref_font.em),
             (x, bottom),
-            palette::DARK_PINK,
+            role::ENGLAND,
             2.0,
             label.em * 0.5,
         );

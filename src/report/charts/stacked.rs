@@ -6,7 +6,7 @@ use super::frame::Frame;
 use super::layout::{clamp_left, fit_width, Linear};
 use super::render::render;
 use super::scene::{Align, Font, Scene};
-use super::style::{palette, RefLine};
+use super::style::{palette, role, RefLine};
 use super::{ChartError, Rendered};
 
 /// One LA's two counts.
@@ -96,8 +96,8 @@ pub fn stacked_100(frame: &Frame, data: &Stacked) -> Result<Rendered, ChartError
     let swatch = key_font.em * 0.8;
     let mut kx = x_left;
     for (text, color) in [
-        (&data.first_label, palette::DARK_BLUE),
-        (&data.second_label, palette::TURQUOISE),
+        (&data.first_label, role::FIRST_PART),
+        (&data.second_label, role::SECOND_PART),
     ] {
         scene.rect(
             (kx, key_y - swatch / 2.0),
@@ -121,16 +121,8 @@ pub fn stacked_100(frame: &Frame, data: &Stacked) -> Result<Rendered, ChartError
         let half = row_h * 0.35;
         scene.text_mid(&row.name, (x_left - pad, cy), label, Align::Right);
         let split = scale.map(*s);
-        scene.rect(
-            (scale.r0, cy - half),
-            (split, cy + half),
-            palette::DARK_BLUE,
-        );
-        scene.rect(
-            (split, cy - half),
-            (scale.r1, cy + half),
-            palette::TURQUOISE,
-        );
+        scene.rect((scale.r0, cy - half), (split, cy + half), role::FIRST_PART);
+        scene.rect((split, cy - half), (scale.r1, cy + half), role::SECOND_PART);
         // Rounded so the two labels always add up to 100%.
         let first = s.round();
         let parts = [

@@ -4,7 +4,7 @@
 use super::layout::{clamp_left, nice_ticks, Linear};
 use super::render::render;
 use super::scene::{Align, Font, Scene};
-use super::style::{palette, RefLine, Unit};
+use super::style::{palette, role, RefLine, Unit};
 use super::{ChartError, Rendered};
 
 /// The strip's default size.
@@ -34,8 +34,8 @@ pub fn position_strip(data: &Strip, size: (u32, u32)) -> Result<Rendered, ChartE
     let s = (w / 600.0).min(h / 120.0).max(0.05);
     let value = data.value.filter(|v| v.is_finite());
     let refs: Vec<(&RefLine, _)> = [
-        (data.region.as_ref(), palette::DARK_GREY),
-        (data.england.as_ref(), palette::DARK_PINK),
+        (data.region.as_ref(), role::REGION),
+        (data.england.as_ref(), role::ENGLAND),
     ]
     .into_iter()
     .filter_map(|(r, c)| r.filter(|r| r.value.is_finite()).map(|r| (r, c)))
@@ -106,11 +106,11 @@ pub fn position_strip(data: &Strip, size: (u32, u32)) -> Result<Rendered, ChartE
         placed.push((lx, lx + lw));
     }
 
-    let own = Font::new(15.0 * s, palette::DARK_BLUE).bold();
+    let own = Font::new(15.0 * s, role::LA).bold();
     match value {
         Some(v) => {
             let x = xs.map(v);
-            scene.circle((x, y), 8.0 * s, palette::DARK_BLUE);
+            scene.circle((x, y), 8.0 * s, role::LA);
             let text = format!("{} {}", data.name, data.unit.format(v));
             let tw = own.width(&text);
             scene.text(

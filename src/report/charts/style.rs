@@ -28,6 +28,43 @@ pub mod palette {
     pub const WHITE: Rgb = Rgb(0xFF, 0xFF, 0xFF);
 }
 
+/// What each colour means. Every output that draws a role (the SVG charts,
+/// the workbook's native charts, the chart pack page, the feedback's position
+/// charts) takes its colour from here, so a colour means one thing everywhere.
+pub mod role {
+    use super::{palette, Rgb};
+    /// An LA's bar or point.
+    pub const LA: Rgb = palette::DARK_BLUE;
+    /// An LA outside the limits.
+    pub const OUTLIER: Rgb = palette::ORANGE;
+    /// The England comparator.
+    pub const ENGLAND: Rgb = palette::DARK_PINK;
+    /// The regional pooled value drawn among the LAs.
+    pub const REGION: Rgb = palette::DARK_GREY;
+    /// The region's own series over time, where no LA is drawn (the main
+    /// series in the Analysis Function's order).
+    pub const REGION_OVER_TIME: Rgb = palette::DARK_BLUE;
+    /// An LA with no usable value.
+    pub const NO_DATA: Rgb = palette::MID_GREY;
+    /// The one series of a chart that shows neither LAs nor the region (reasons).
+    pub const SERIES: Rgb = palette::DARK_BLUE;
+    /// The first and second parts of a split (100% stacked bars).
+    pub const FIRST_PART: Rgb = palette::DARK_BLUE;
+    pub const SECOND_PART: Rgb = palette::TURQUOISE;
+}
+
+impl Rgb {
+    /// `0x12436D`, as spreadsheet libraries take a colour.
+    pub const fn rgb24(self) -> u32 {
+        ((self.0 as u32) << 16) | ((self.1 as u32) << 8) | self.2 as u32
+    }
+
+    /// `#12436D`, as SVG and CSS write a colour.
+    pub fn hex(self) -> String {
+        format!("#{:02X}{:02X}{:02X}", self.0, self.1, self.2)
+    }
+}
+
 /// How a metric's values are written: fixed decimals and a suffix
 /// ("%", "", " per 100"). Values are passed in display units (12.3 for
 /// 12.3%).

@@ -5,7 +5,7 @@ use super::frame::Frame;
 use super::layout::{nice_ticks, Linear};
 use super::render::render;
 use super::scene::{Align, Font, Scene};
-use super::style::{palette, Unit};
+use super::style::{palette, role, Unit};
 use super::{ChartError, Rendered};
 
 /// One England figure, drawn as a dashed step across the periods it covers.
@@ -65,7 +65,7 @@ pub fn trend_lines(frame: &Frame, data: &Trend) -> Result<Rendered, ChartError> 
     );
 
     let tick_font = Font::new(m.small_em, palette::MID_GREY);
-    let end_font = Font::new(m.label_em, palette::DARK_BLUE).bold();
+    let end_font = Font::new(m.label_em, role::REGION_OVER_TIME).bold();
     let last = (0..count).rev().find(|&i| value(i).is_some());
     let end_label = last
         .and_then(value)
@@ -124,11 +124,11 @@ pub fn trend_lines(frame: &Frame, data: &Trend) -> Result<Rendered, ChartError> 
             ys.map(e.value),
         );
         if let Some((px, py)) = prev.filter(|(px, _)| (px - xa).abs() < 0.5) {
-            scene.dashed((px, py), (xa, y), palette::DARK_PINK, 2.0, dash);
+            scene.dashed((px, py), (xa, y), role::ENGLAND, 2.0, dash);
         }
-        scene.dashed((xa, y), (xb, y), palette::DARK_PINK, 2.0, dash);
+        scene.dashed((xa, y), (xb, y), role::ENGLAND, 2.0, dash);
         let mid = (xa + xb) / 2.0;
-        scene.circle((mid, y), m.label_em * 0.28, palette::DARK_PINK);
+        scene.circle((mid, y), m.label_em * 0.28, role::ENGLAND);
         labels.push((e.label.as_str(), (mid, y - m.label_em * 1.1)));
         prev = Some((xb, y));
     }
@@ -138,17 +138,17 @@ pub fn trend_lines(frame: &Frame, data: &Trend) -> Result<Rendered, ChartError> 
         if let (Some(a), Some(b)) = (value(i), value(i + 1)) {
             scene.line(
                 vec![(x(i), ys.map(a)), (x(i + 1), ys.map(b))],
-                palette::DARK_BLUE,
+                role::REGION_OVER_TIME,
                 3.0,
             );
         }
     }
     for i in 0..count {
         if let Some(v) = value(i) {
-            scene.circle((x(i), ys.map(v)), r, palette::DARK_BLUE);
+            scene.circle((x(i), ys.map(v)), r, role::REGION_OVER_TIME);
         }
     }
-    let label_font = Font::new(m.small_em, palette::DARK_PINK).bold();
+    let label_font = Font::new(m.small_em, role::ENGLAND).bold();
     for (text, (lx, ly)) in labels {
         let w = label_font.width(text);
         let lx = lx.clamp(left + w / 2.0, plot.x1 - w / 2.0);

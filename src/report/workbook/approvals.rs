@@ -133,8 +133,8 @@ pub(super) fn write(
     let name = b.current();
     let mut chart = Chart::new(ChartType::BarPercentStacked);
     for (col, label, colour) in [
-        (1u16, &part, palette::DARK_BLUE),
-        (2, &rest, palette::TURQUOISE),
+        (1u16, &part, palette::FIRST_PART),
+        (2, &rest, palette::SECOND_PART),
     ] {
         chart
             .add_series()

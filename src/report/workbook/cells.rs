@@ -8,13 +8,21 @@ use crate::report::present::Shown;
 /// Excel refuses longer strings; longer text is cut to fit.
 const MAX_CELL_CHARS: usize = 32_767;
 
-/// The Analysis Function's accessible palette (docs/methodology.md, "Charts").
+/// The chart colours by what they mean ([`crate::report::charts::role`]), as
+/// rust_xlsxwriter takes them.
 pub(super) mod palette {
-    pub const DARK_BLUE: u32 = 0x12436D;
-    pub const TURQUOISE: u32 = 0x28A197;
-    pub const DARK_PINK: u32 = 0x801650;
-    pub const ORANGE: u32 = 0xF46A25;
-    pub const DARK_GREY: u32 = 0x3D3D3D;
+    use crate::report::charts::{palette, role};
+    pub const LA: u32 = role::LA.rgb24();
+    pub const OUTLIER: u32 = role::OUTLIER.rgb24();
+    pub const ENGLAND: u32 = role::ENGLAND.rgb24();
+    pub const REGION: u32 = role::REGION.rgb24();
+    pub const REGION_OVER_TIME: u32 = role::REGION_OVER_TIME.rgb24();
+    pub const NO_DATA: u32 = role::NO_DATA.rgb24();
+    pub const SERIES: u32 = role::SERIES.rgb24();
+    pub const FIRST_PART: u32 = role::FIRST_PART.rgb24();
+    pub const SECOND_PART: u32 = role::SECOND_PART.rgb24();
+    /// Notes' text.
+    pub const DARK_GREY: u32 = palette::DARK_GREY.rgb24();
 }
 
 /// What kind of number a cell holds: decides its number format.

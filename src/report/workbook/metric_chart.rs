@@ -120,8 +120,8 @@ fn bars(b: &Book<'_>, here: &MetricPeriod, rows: &[Row<'_>]) -> Vec<Bar> {
             },
             value: r.value.clone(),
             colour: match r.la.outlier {
-                true => palette::DARK_PINK,
-                false => palette::DARK_BLUE,
+                true => palette::OUTLIER,
+                false => palette::LA,
             },
         })
         .collect();
@@ -129,14 +129,14 @@ fn bars(b: &Book<'_>, here: &MetricPeriod, rows: &[Row<'_>]) -> Vec<Bar> {
         ranked.push(Bar {
             label: format!("{} (pooled)", b.bm.region_name),
             value: Some(p.region_rate(here.region.pooled)),
-            colour: palette::TURQUOISE,
+            colour: palette::REGION,
         });
     }
     if let Some(e) = &here.england {
         ranked.push(Bar {
             label: format!("England ({})", e.year_ending),
             value: Some(p.region_rate(Some(e.value))),
-            colour: palette::ORANGE,
+            colour: palette::ENGLAND,
         });
     }
     let number = |bar: &Bar| bar.value.as_ref().and_then(Shown::number).unwrap_or(0.0);
@@ -149,7 +149,7 @@ fn bars(b: &Book<'_>, here: &MetricPeriod, rows: &[Row<'_>]) -> Vec<Bar> {
     ranked.extend(rows.iter().filter(|r| !r.la.included()).map(|r| Bar {
         label: format!("{} (no data)", r.name),
         value: None,
-        colour: palette::DARK_GREY,
+        colour: palette::NO_DATA,
     }));
     ranked
 }

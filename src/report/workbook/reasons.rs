@@ -85,7 +85,7 @@ pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError
                 .set_values((name.as_str(), first, 4, last - 1, 4))
                 .set_format(
                     ChartFormat::new()
-                        .set_solid_fill(ChartSolidFill::new().set_color(palette::DARK_BLUE)),
+                        .set_solid_fill(ChartSolidFill::new().set_color(palette::SERIES)),
                 )
                 .set_gap(50)
                 .set_data_label(ChartDataLabel::new().show_value().set_num_format("0.0"));

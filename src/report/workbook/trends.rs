@@ -94,10 +94,10 @@ pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError
             .set_values((name.as_str(), first, col, last, col))
             .set_format(
                 ChartLine::new()
-                    .set_color(palette::DARK_BLUE)
+                    .set_color(palette::REGION_OVER_TIME)
                     .set_width(2.25),
             )
-            .set_marker(&marker(ChartMarkerType::Circle, palette::DARK_BLUE));
+            .set_marker(&marker(ChartMarkerType::Circle, palette::REGION_OVER_TIME));
         if let Some(ecol) = england {
             chart
                 .add_series()
@@ -106,11 +106,11 @@ pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError
                 .set_values((name.as_str(), first, ecol, last, ecol))
                 .set_format(
                     ChartLine::new()
-                        .set_color(palette::ORANGE)
+                        .set_color(palette::ENGLAND)
                         .set_width(1.5)
                         .set_dash_type(ChartLineDashType::Dash),
                 )
-                .set_marker(&marker(ChartMarkerType::Square, palette::ORANGE));
+                .set_marker(&marker(ChartMarkerType::Square, palette::ENGLAND));
         }
         super::cells::chart_title(
             &mut chart,
