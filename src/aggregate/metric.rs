@@ -5,7 +5,8 @@ use super::classify::{classify, SideSums};
 use super::frame::{pooled_sums, LongFrame};
 use super::funnel::{funnel, wilson};
 use super::model::{
-    Comparator, ExcludedLa, LaMetric, MetricPeriod, MetricResult, OutlierAssessment, RegionFigure,
+    Comparator, ExcludedLa, LaMetric, MetricPeriod, MetricResult, Narrative, OutlierAssessment,
+    RegionFigure,
 };
 use super::robust::{median, robust};
 use super::AggregateError;
@@ -15,12 +16,13 @@ use crate::validate::Validation;
 
 const KEYS: [&str; 2] = ["la_code", "period"];
 
-/// The metric in every period of the validation (trend and narrative left empty).
+/// The metric in every period of the validation (trend and `period`'s narrative left empty).
 pub(crate) fn metric_result(
     schema: &Schema,
     validation: &Validation,
     frame: &LongFrame,
     metric: &Metric,
+    period: Period,
 ) -> Result<MetricResult, AggregateError> {
     let sums = SideSums {
         numerator: frame.sums_by(&metric.numerator, &KEYS)?,
@@ -67,7 +69,7 @@ pub(crate) fn metric_result(
         comparator_series: metric.comparator.clone(),
         periods,
         rolling_year: Vec::new(),
-        narrative: String::new(),
+        narrative: Narrative::new(period),
     })
 }
 

@@ -23,8 +23,8 @@ pub use counts::{BreakdownPart, BreakdownPeriod, BreakdownResult, CountMeasure, 
 pub use coverage::{Coverage, Covered, SectionCoverage};
 pub use funnel::{coverage_label, wilson, winsorise, Funnel, Limits};
 pub use model::{
-    Comparator, ExcludedLa, Exclusion, ExclusionReason, Interval, LaMetric, MetricPeriod,
-    MetricResult, OutlierAssessment, RegionFigure, RollingYear,
+    AgainstEngland, Change, Comparator, ExcludedLa, Exclusion, ExclusionReason, Interval, LaMetric,
+    MetricPeriod, MetricResult, Narrative, OutlierAssessment, Position, RegionFigure, RollingYear,
 };
 pub use robust::{median, Robust};
 pub use trend::fmt_value;
@@ -100,7 +100,7 @@ pub fn benchmark(
     let frame = frame::LongFrame::build(schema, validation)?;
     let mut metrics = Vec::new();
     for m in &schema.metrics {
-        let mut result = metric::metric_result(schema, validation, &frame, m)?;
+        let mut result = metric::metric_result(schema, validation, &frame, m, period)?;
         result.rolling_year = trend::rolling_years(&result);
         result.narrative = trend::narrative(&result, period, validation.region.len());
         metrics.push(result);

@@ -179,8 +179,69 @@ pub struct MetricResult {
     pub periods: Vec<MetricPeriod>,
     /// Ending at each period that closes four consecutive quarters.
     pub rolling_year: Vec<RollingYear>,
-    /// The reporting period in words: latest value, changes, England.
-    pub narrative: String,
+    /// What the reporting period's narrative states: latest value, changes, England.
+    pub narrative: Narrative,
+}
+
+/// The figures a metric's narrative states for the reporting period; the
+/// report writes them as a sentence, through the Presenter.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Narrative {
+    pub period: Period,
+    /// The regional pooled value (None: no LA had a valid pair).
+    pub pooled: Option<f64>,
+    /// LAs pooled, of the region's.
+    pub n_included: usize,
+    pub region_las: usize,
+    /// On the previous quarter, then on the same quarter a year before (empty without `pooled`).
+    pub changes: Vec<Change>,
+    pub england: AgainstEngland,
+}
+
+impl Narrative {
+    /// Nothing to say yet about `period` (filled in once the metric is complete).
+    pub fn new(period: Period) -> Narrative {
+        Narrative {
+            period,
+            pooled: None,
+            n_included: 0,
+            region_las: 0,
+            changes: Vec::new(),
+            england: AgainstEngland::NoSeries,
+        }
+    }
+}
+
+/// The pooled value compared with another quarter's.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Change {
+    pub other: Period,
+    /// That quarter's pooled value.
+    pub then: Option<f64>,
+    /// Now less then, each to one decimal as shown; None without `then`.
+    pub difference: Option<f64>,
+}
+
+/// England's figure beside the region's.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub enum AgainstEngland {
+    /// The metric has no England series.
+    NoSeries,
+    /// No England figure for a year ending by the period.
+    Missing,
+    Figure {
+        value: f64,
+        year_ending: i32,
+        /// The region against England, to one decimal as shown; None without a regional value.
+        position: Option<Position>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Position {
+    Above,
+    Below,
+    Level,
 }
 
 impl MetricResult {

@@ -1,6 +1,7 @@
-//! Over time: the rolling year and the narrative for the reporting period.
+//! Over time: the rolling year, and the figures the narrative of the
+//! reporting period states (report writes the sentence).
 
-use super::model::{MetricResult, RollingYear};
+use super::model::{AgainstEngland, Change, MetricResult, Narrative, Position, RollingYear};
 use crate::period::Period;
 use crate::schema::MetricUnit;
 
@@ -38,77 +39,57 @@ pub fn fmt_value(unit: MetricUnit, v: f64) -> String {
     format!("{v:.1}{}", unit.suffix())
 }
 
-/// A difference in the metric's unit: percentage points for `%` metrics.
-fn fmt_change(unit: MetricUnit, d: f64) -> String {
-    match unit {
-        MetricUnit::Percent => format!("{d:.1} percentage points"),
-        _ => format!("{d:.1}{}", unit.suffix()),
-    }
-}
-
 /// To one decimal, as shown: comparisons are made on what the reader sees.
 fn shown(v: f64) -> f64 {
     (v * 10.0).round() / 10.0
 }
 
-fn change_on(m: &MetricResult, value: f64, other: Period) -> String {
-    let Some(then) = m.at(other).and_then(|p| p.region.pooled) else {
-        return format!("No comparison with {other}: no regional figure for that quarter.");
-    };
-    let d = shown(shown(value) - shown(then));
-    let then_text = fmt_value(m.unit, then);
-    if d == 0.0 {
-        format!("No change on {other} ({then_text}).")
-    } else {
-        let dir = if d > 0.0 { "Up" } else { "Down" };
-        format!(
-            "{dir} {} on {other} ({then_text}).",
-            fmt_change(m.unit, d.abs())
-        )
+fn change_on(m: &MetricResult, value: f64, other: Period) -> Change {
+    let then = m.at(other).and_then(|p| p.region.pooled);
+    Change {
+        other,
+        then,
+        difference: then.map(|t| shown(shown(value) - shown(t))),
     }
 }
 
-fn england(m: &MetricResult, period: Period, value: Option<f64>) -> String {
+fn england(m: &MetricResult, period: Period, value: Option<f64>) -> AgainstEngland {
     if m.comparator_series.is_none() {
-        return "England has no comparable figure.".to_string();
+        return AgainstEngland::NoSeries;
     }
     let Some(e) = m.at(period).and_then(|p| p.england.as_ref()) else {
-        return format!("No England figure is available for a year ending by {period}.");
+        return AgainstEngland::Missing;
     };
-    let figure = if e.value.fract() == 0.0 {
-        format!("{}{}", e.value, m.unit.suffix())
-    } else {
-        fmt_value(m.unit, e.value)
-    };
-    let Some(v) = value else {
-        return format!("England's figure is {figure} ({}).", e.year_ending);
-    };
-    let position = match shown(v).partial_cmp(&shown(e.value)) {
-        Some(std::cmp::Ordering::Greater) => "Above",
-        Some(std::cmp::Ordering::Less) => "Below",
-        _ => "Level with",
-    };
-    format!("{position} England's {figure} ({}).", e.year_ending)
+    let position = value.map(|v| match shown(v).partial_cmp(&shown(e.value)) {
+        Some(std::cmp::Ordering::Greater) => Position::Above,
+        Some(std::cmp::Ordering::Less) => Position::Below,
+        _ => Position::Level,
+    });
+    AgainstEngland::Figure {
+        value: e.value,
+        year_ending: e.year_ending,
+        position,
+    }
 }
 
-/// The reporting period in words: the latest value, the change on the previous quarter
-/// and on the same quarter a year before, and the position against England.
-pub(crate) fn narrative(m: &MetricResult, period: Period, region_las: usize) -> String {
+/// The reporting period's figures: the latest value, the change on the previous
+/// quarter and on the same quarter a year before, and the position against England.
+pub(crate) fn narrative(m: &MetricResult, period: Period, region_las: usize) -> Narrative {
     let here = m.at(period);
-    let value = here.and_then(|p| p.region.pooled);
-    let england = england(m, period, value);
-    let Some(v) = value else {
-        return format!(
-            "{}: no regional figure for {period}: no LA had a valid pair. {england}",
-            m.title
-        );
+    let pooled = here.and_then(|p| p.region.pooled);
+    let changes = match pooled {
+        Some(v) => vec![
+            change_on(m, v, period.prev()),
+            change_on(m, v, period.year_before()),
+        ],
+        None => Vec::new(),
     };
-    let n = here.map_or(0, |p| p.region.n_included);
-    format!(
-        "{}: {} in {period}, pooled over {n} of {region_las} LAs. {} {} {england}",
-        m.title,
-        fmt_value(m.unit, v),
-        change_on(m, v, period.prev()),
-        change_on(m, v, period.year_before()),
-    )
+    Narrative {
+        period,
+        pooled,
+        n_included: here.map_or(0, |p| p.region.n_included),
+        region_las,
+        changes,
+        england: england(m, period, pooled),
+    }
 }

@@ -10,6 +10,7 @@ use crate::schema::{La, Schema};
 use crate::validate::Validation;
 
 mod figures;
+mod narrative;
 mod numbers;
 mod scrub;
 mod withheld;

@@ -8,6 +8,7 @@ mod hand_built;
 mod modes;
 
 use fixture::{number, row_of, sample, sheet, sheet_names, text, write, Mode};
+use kinbench::report::Presenter;
 
 /// Summary and metric sheet layout, as docs/workbook.md describes it.
 const SUMMARY_HEADER_ROW: u32 = 3;
@@ -83,7 +84,7 @@ fn summary_headlines_are_the_benchmark_figures() {
             "{}",
             m.id
         );
-        assert_eq!(text(&s, row, 14), m.narrative);
+        assert_eq!(text(&s, row, 14), Presenter::internal().narrative(m));
     }
     // M03: Oxfordshire is the planted outlier, so the split moves from about 60/40 to 75/25.
     let m03 = SUMMARY_HEADER_ROW + 1 + 2;

@@ -88,7 +88,7 @@ pub fn bars(p: &Presenter, b: &Benchmark, m: &MetricResult) -> Result<PackChart,
     Ok(PackChart::new(
         stem(m, "bars"),
         frame,
-        &p.narrative(m, b.period),
+        &p.narrative(m),
         rendered,
     ))
 }
@@ -192,7 +192,7 @@ pub fn funnel(
     Ok(PackChart::new(
         stem(m, "funnel"),
         frame,
-        &p.narrative(m, b.period),
+        &p.narrative(m),
         rendered,
     ))
 }
@@ -247,7 +247,7 @@ pub fn trend(p: &Presenter, b: &Benchmark, m: &MetricResult) -> Result<PackChart
     Ok(PackChart::new(
         stem(m, "trend"),
         frame,
-        &p.narrative(m, b.period),
+        &p.narrative(m),
         rendered,
     ))
 }

@@ -75,7 +75,7 @@ pub fn stacked(
     Ok(PackChart::new(
         stem.to_string(),
         frame,
-        &m.narrative,
+        &p.narrative(m),
         rendered,
     ))
 }

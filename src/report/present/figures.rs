@@ -49,30 +49,6 @@ impl Presenter {
         }
     }
 
-    /// The metric's narrative for the reporting period as published: in publish
-    /// mode a regional rate that rounds to 0 but is not 0 (the narrative writes
-    /// it `0.0%`) is `k`, for the period and the quarters it is compared with.
-    pub fn narrative(&self, m: &MetricResult, period: Period) -> String {
-        let mut text = m.narrative.clone();
-        if !self.publish {
-            return text;
-        }
-        let pooled = |p: Period| m.at(p).and_then(|mp| mp.region.pooled);
-        let is_k = |v: Option<f64>| matches!(self.region_rate(v), Shown::Symbol(s) if s == symbol::ROUNDS_TO_ZERO);
-        let fmt = |v: f64| crate::aggregate::fmt_value(m.unit, v);
-        if let Some(v) = pooled(period).filter(|v| is_k(Some(*v))) {
-            let was = format!("{}: {} in {period}", m.title, fmt(v));
-            text = text.replacen(&was, &format!("{}: k in {period}", m.title), 1);
-        }
-        for other in [period.prev(), period.year_before()] {
-            if let Some(v) = pooled(other).filter(|v| is_k(Some(*v))) {
-                let was = format!("on {other} ({})", fmt(v));
-                text = text.replace(&was, &format!("on {other} (k)"));
-            }
-        }
-        text
-    }
-
     /// A part's share of a regional total, in percent, one decimal: exact for
     /// the network; when publishing, from the totals as published (rounded to
     /// 10), so that the share and the whole do not give back the exact part,

@@ -108,7 +108,7 @@ fn metric_row(
     text(sheet, row, 1, &m.title, Some(&fmt.wrap))?;
     text(sheet, row, 2, unit_label(m), None)?;
     let here = m.at(period);
-    let narrative = p.narrative(m, period);
+    let narrative = p.narrative(m);
     shown(sheet, fmt, row, 3, &rate(pooled_at(period)), Kind::Rate)?;
     shown(
         sheet,

@@ -1,6 +1,7 @@
 //! Quarters, the rolling year, England comparators and the narrative.
 
 use kinbench::aggregate::benchmark;
+use kinbench::report::Presenter;
 use kinbench::validate::Submission;
 
 use super::{close, la, p, region, schema, used, validation};
@@ -49,7 +50,7 @@ fn rolling_year_over_four_consecutive_quarters() {
     close(y.pooled.unwrap(), 1900.0 / 70.0);
     // 40.0 − 20.0 = 20.0 points on the previous quarter; no 2024-25 Q2; England 2023: 12%.
     assert_eq!(
-        m.narrative,
+        Presenter::internal().narrative(m),
         "Share of children leaving care on an SGO: 40.0% in 2025-26 Q2, pooled over 2 of 2 LAs. \
          Up 20.0 percentage points on 2025-26 Q1 (20.0%). \
          No comparison with 2024-25 Q2: no regional figure for that quarter. Above England's 12% (2023)."
@@ -75,14 +76,14 @@ fn no_rolling_year_across_a_gap() {
     assert!(m.rolling_year.is_empty());
     // 40 − 15 = 25 points up on Q1; the same as a year before.
     assert_eq!(
-        m.narrative,
+        Presenter::internal().narrative(m),
         "Share of children leaving care on an SGO: 40.0% in 2025-26 Q2, pooled over 2 of 2 LAs. \
          Up 25.0 percentage points on 2025-26 Q1 (15.0%). No change on 2024-25 Q2 (40.0%). \
          Above England's 12% (2023)."
     );
     // No M03 data: said plainly, and England has no M03 figure at all.
     assert_eq!(
-        b.metric("M03").unwrap().narrative,
+        Presenter::internal().narrative(b.metric("M03").unwrap()),
         "Temporary share of kinship foster carer approvals: no regional figure for 2025-26 Q2: \
          no LA had a valid pair. England has no comparable figure."
     );
@@ -137,7 +138,7 @@ fn england_comparator_is_the_latest_year_ended_by_the_quarter() {
     assert_eq!(england("M03", "2025-26 Q2"), None);
     assert_eq!(b.metric("M03").unwrap().comparator_series, None);
     assert_eq!(
-        b.metric("M04").unwrap().narrative,
+        Presenter::internal().narrative(b.metric("M04").unwrap()),
         "Kinship foster care share of children looked after: no regional figure for 2025-26 Q2: \
          no LA had a valid pair. England's figure is 16% (2024)."
     );

@@ -71,7 +71,11 @@ fn the_page_holds_every_chart_inline_with_its_title() {
         .map(text_of)
         .collect();
     for m in &b.metrics {
-        assert!(narratives.contains(&m.narrative), "{}", m.id);
+        assert!(
+            narratives.contains(&Presenter::internal().narrative(m)),
+            "{}",
+            m.id
+        );
     }
     assert!(
         html.contains("Oxfordshire is outside the 99.8% limits for temporary share of approvals")
