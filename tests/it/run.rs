@@ -1,6 +1,7 @@
 //! `kinbench run`: the orchestration on the committed sample returns, its data
 //! exports, manifest, atomic folder and modes, and the command line.
 
+mod alignment;
 mod anonymise_key;
 mod cli;
 mod colours;

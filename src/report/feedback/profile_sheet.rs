@@ -1,7 +1,7 @@
 //! The Profile sheet: the LA's position on every metric, with its strip
 //! image, and its own values by quarter.
 
-use rust_xlsxwriter::{Format, Image, Worksheet, XlsxError};
+use rust_xlsxwriter::{Image, Worksheet, XlsxError};
 
 use super::profile::{Own, Profile};
 use super::workbook::{text, Formats};
@@ -21,22 +21,6 @@ const WIDTHS: [f64; 6] = [44.0, 16.0, 12.0, 14.0, 20.0, 46.0];
 /// Row height (points) that holds a strip shown at half its pixel size.
 const STRIP_ROW: f64 = 48.0;
 
-/// A number format that writes the unit: `0.0"%"`.
-fn unit_format(unit: MetricUnit, decimals: usize) -> Format {
-    let digits = if decimals == 0 {
-        "0".to_string()
-    } else {
-        format!("0.{}", "0".repeat(decimals))
-    };
-    let suffix = unit.suffix();
-    let code = if suffix.is_empty() {
-        digits
-    } else {
-        format!("{digits}\"{suffix}\"")
-    };
-    Format::new().set_num_format(code)
-}
-
 /// A shown value as a number cell (so the LA can use it), else its symbol or reason.
 fn own_cell(
     sheet: &mut Worksheet,
@@ -47,7 +31,7 @@ fn own_cell(
 ) -> Result<(), XlsxError> {
     match own {
         Own::Value(Shown::Number { value, decimals }) => {
-            sheet.write_number_with_format(row, col, *value, &unit_format(unit, *decimals))?;
+            sheet.write_number_with_format(row, col, *value, &f.unit(unit, *decimals))?;
             Ok(())
         }
         other => text(sheet, row, col, &other.text(unit), Some(&f.wrap)),

@@ -102,10 +102,10 @@ pub(super) fn write(
                 .and_then(|y| ExcelDateTime::from_ymd(y, d.month() as u8, d.day() as u8).ok());
             match date {
                 Some(date) => sheet.write_datetime_with_format(row, 2, &date, &f.date)?,
-                None => sheet.write_string(row, 2, d.to_string())?,
+                None => sheet.write_string_with_format(row, 2, d.to_string(), &f.plain)?,
             };
         } else {
-            sheet.write_string(row, 2, "not given")?;
+            sheet.write_string_with_format(row, 2, "not given", &f.plain)?;
         }
         let short: String = sub.sha256.chars().take(SHA_SHORT).collect();
         text(sheet, row, 3, &short, None)?;
@@ -123,9 +123,7 @@ pub(super) fn write(
     }
 
     row += 2;
-    // Top-aligned like the paragraph beside it, in a row taller than one line.
-    let heading = f.bold.clone().set_align(rust_xlsxwriter::FormatAlign::Top);
-    sheet.write_string_with_format(row, 0, "What happens next", &heading)?;
+    sheet.write_string_with_format(row, 0, "What happens next", &f.bold)?;
     sheet.merge_range(row, 1, row, 4, fb.outcome().next_steps(), &f.wrap)?;
     sheet.set_row_height(row, 64)?;
     Ok(())

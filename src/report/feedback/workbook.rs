@@ -11,14 +11,18 @@ use super::profile::Profile;
 use super::{findings_sheet, profile_sheet, summary_sheet, values_sheet, Feedback};
 use crate::period::Period;
 use crate::report::ReportError;
-use crate::schema::Schema;
+use crate::schema::{MetricUnit, Schema};
 use crate::validate::Severity;
 
 /// Excel refuses longer strings; text from returns is cut to fit.
 pub(super) const MAX_CELL_CHARS: usize = 32_767;
 
-/// The formats the sheets share.
+/// The formats the sheets share. Every one is top-aligned, built from
+/// [`top`]: rows grow for wrapped text and the position charts, and a cell
+/// left at Excel's bottom default would sit beside the next row's label.
 pub(super) struct Formats {
+    /// Plain cells.
+    pub plain: Format,
     pub title: Format,
     pub bold: Format,
     pub header: Format,
@@ -36,20 +40,20 @@ impl Formats {
             format!("0.{}", "0".repeat(decimals as usize))
         };
         Formats {
-            title: Format::new().set_bold().set_font_size(14),
-            bold: Format::new().set_bold(),
-            header: Format::new()
+            plain: top(),
+            title: top().set_bold().set_font_size(14),
+            bold: top().set_bold(),
+            header: top()
                 .set_bold()
                 .set_background_color(Color::RGB(0xD9E1F2))
                 .set_border_bottom(FormatBorder::Thin)
-                .set_text_wrap()
-                .set_align(FormatAlign::Top),
-            wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
-            date: Format::new()
+                .set_text_wrap(),
+            wrap: top().set_text_wrap(),
+            date: top()
                 .set_num_format("yyyy-mm-dd")
                 .set_align(FormatAlign::Left),
-            count: Format::new().set_num_format("0"),
-            decimal: Format::new().set_num_format(decimal),
+            count: top().set_num_format("0"),
+            decimal: top().set_num_format(decimal),
         }
     }
 
@@ -60,12 +64,30 @@ impl Formats {
             Severity::Warning => (0xFFEB9C, 0x9C5700),
             Severity::Info => (0xDDEBF7, 0x1F4E78),
         };
-        Format::new()
+        top()
             .set_background_color(Color::RGB(fill))
             .set_font_color(Color::RGB(font))
             .set_bold()
-            .set_align(FormatAlign::Top)
     }
+
+    /// A number format that writes the unit: `0.0"%"`.
+    pub fn unit(&self, unit: MetricUnit, decimals: usize) -> Format {
+        let digits = if decimals == 0 {
+            "0".to_string()
+        } else {
+            format!("0.{}", "0".repeat(decimals))
+        };
+        let code = match unit.suffix() {
+            "" => digits,
+            suffix => format!("{digits}\"{suffix}\""),
+        };
+        top().set_num_format(code)
+    }
+}
+
+/// The base of every format of the feedback.
+pub(super) fn top() -> Format {
+    Format::new().set_align(FormatAlign::Top)
 }
 
 /// Writes text from a return or a finding as a string cell, never a formula,
@@ -83,7 +105,7 @@ pub(super) fn text(
     }
     match format {
         Some(f) => sheet.write_string_with_format(row, col, value, f)?,
-        None => sheet.write_string(row, col, value)?,
+        None => sheet.write_string_with_format(row, col, value, &top())?,
     };
     Ok(())
 }
