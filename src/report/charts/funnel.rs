@@ -87,29 +87,7 @@ pub fn funnel_plot(frame: &Frame, data: &Funnel) -> Result<Rendered, ChartError>
     let n_min = points.iter().map(|p| p.n).fold(n_max, f64::min);
     let x_ticks = nice_ticks(0.0, n_max, 6);
     let x_end = x_ticks.last().copied().unwrap_or(n_max);
-    // The y range covers the points, the target and the limits over the
-    // points' range of n; the limits' wide mouth at tiny n is cut off.
-    let mut ys: Vec<f64> = points.iter().map(|p| p.value).collect();
-    if data.target.value.is_finite() {
-        ys.push(data.target.value);
-    }
-    for l in limits.iter().filter(|l| l.n >= n_min && l.n <= x_end) {
-        ys.extend(
-            [l.lo95, l.hi95, l.lo998, l.hi998]
-                .into_iter()
-                .filter(|v| v.is_finite()),
-        );
-    }
-    let mut lo = ys.iter().copied().fold(f64::INFINITY, f64::min);
-    let mut hi = ys.iter().copied().fold(f64::NEG_INFINITY, f64::max);
-    // A rate cannot go below 0 (or a percentage above 100), so limits that
-    // do are cut at the bound rather than stretching the axis.
-    if points.iter().all(|p| p.value >= 0.0) && data.target.value >= 0.0 {
-        lo = lo.max(0.0);
-    }
-    if data.unit.suffix == "%" && points.iter().all(|p| p.value <= 100.0) {
-        hi = hi.min(100.0);
-    }
+    let (lo, hi) = y_range(data, &points, &limits, (n_min, x_end));
     let y_ticks = nice_ticks(lo, hi, 6);
     let (y0, y1) = (
         y_ticks.first().copied().unwrap_or(0.0),
@@ -156,28 +134,7 @@ pub fn funnel_plot(frame: &Frame, data: &Funnel) -> Result<Rendered, ChartError>
         .iter()
         .filter(|l| l.n >= 0.0 && l.n <= x_end)
         .collect();
-    let dash = m.label_em * 0.5;
-    let curves: [(LimitOf, _, bool); 4] = [
-        (|l| l.lo998, palette::DARK_PINK, false),
-        (|l| l.hi998, palette::DARK_PINK, false),
-        (|l| l.lo95, palette::TURQUOISE, true),
-        (|l| l.hi95, palette::TURQUOISE, true),
-    ];
-    for (f, color, dashed) in curves {
-        let curve: Vec<(f64, f64)> = in_x.iter().map(|l| (l.n, f(l))).collect();
-        for run in clip_y(&curve, y0, y1) {
-            let px: Vec<(f64, f64)> = run.iter().map(|&(n, v)| (xs.map(n), ys.map(v))).collect();
-            if dashed {
-                for pair in px.windows(2) {
-                    if let [a, b] = pair {
-                        scene.dashed(*a, *b, color, 2.0, dash);
-                    }
-                }
-            } else {
-                scene.line(px, color, 2.0);
-            }
-        }
-    }
+    draw_limits(&mut scene, &in_x, (&xs, &ys), (y0, y1), m.label_em * 0.5);
     let target_y = ys.map(data.target.value);
     scene.line(
         vec![(xs.r0, target_y), (xs.r1, target_y)],
@@ -208,6 +165,69 @@ pub fn funnel_plot(frame: &Frame, data: &Funnel) -> Result<Rendered, ChartError>
 
     draw_points(&mut scene, &points, (&xs, &ys), m.label_em);
     render(&scene)
+}
+
+/// The y range covers the points, the target and the limits over the
+/// points' range of n; the limits' wide mouth at tiny n is cut off.
+fn y_range(
+    data: &Funnel,
+    points: &[&FunnelPoint],
+    limits: &[&Limits],
+    (n_min, x_end): (f64, f64),
+) -> (f64, f64) {
+    let mut ys: Vec<f64> = points.iter().map(|p| p.value).collect();
+    if data.target.value.is_finite() {
+        ys.push(data.target.value);
+    }
+    for l in limits.iter().filter(|l| l.n >= n_min && l.n <= x_end) {
+        ys.extend(
+            [l.lo95, l.hi95, l.lo998, l.hi998]
+                .into_iter()
+                .filter(|v| v.is_finite()),
+        );
+    }
+    let mut lo = ys.iter().copied().fold(f64::INFINITY, f64::min);
+    let mut hi = ys.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    // A rate cannot go below 0 (or a percentage above 100), so limits that
+    // do are cut at the bound rather than stretching the axis.
+    if points.iter().all(|p| p.value >= 0.0) && data.target.value >= 0.0 {
+        lo = lo.max(0.0);
+    }
+    if data.unit.suffix == "%" && points.iter().all(|p| p.value <= 100.0) {
+        hi = hi.min(100.0);
+    }
+    (lo, hi)
+}
+
+/// The 99.8% limits solid, the 95% limits dashed, cut to the y range.
+fn draw_limits(
+    scene: &mut Scene,
+    in_x: &[&&Limits],
+    (xs, ys): (&Linear, &Linear),
+    (y0, y1): (f64, f64),
+    dash: f64,
+) {
+    let curves: [(LimitOf, _, bool); 4] = [
+        (|l| l.lo998, palette::DARK_PINK, false),
+        (|l| l.hi998, palette::DARK_PINK, false),
+        (|l| l.lo95, palette::TURQUOISE, true),
+        (|l| l.hi95, palette::TURQUOISE, true),
+    ];
+    for (f, color, dashed) in curves {
+        let curve: Vec<(f64, f64)> = in_x.iter().map(|l| (l.n, f(l))).collect();
+        for run in clip_y(&curve, y0, y1) {
+            let px: Vec<(f64, f64)> = run.iter().map(|&(n, v)| (xs.map(n), ys.map(v))).collect();
+            if dashed {
+                for pair in px.windows(2) {
+                    if let [a, b] = pair {
+                        scene.dashed(*a, *b, color, 2.0, dash);
+                    }
+                }
+            } else {
+                scene.line(px, color, 2.0);
+            }
+        }
+    }
 }
 
 fn draw_points(scene: &mut Scene, points: &[&FunnelPoint], (xs, ys): (&Linear, &Linear), em: f64) {

@@ -3,7 +3,7 @@
 
 use super::axis;
 use super::frame::Frame;
-use super::layout::{clamp_left, fit_width, nice_ticks, Linear};
+use super::layout::{clamp_left, fit_width, nice_ticks, Linear, Metrics, Plot};
 use super::render::render;
 use super::scene::{Align, Font, Scene};
 use super::style::{palette, role, RefLine, Unit};
@@ -67,18 +67,65 @@ pub fn ranked_bars_labelled(
     let mut scene = Scene::new(frame.size);
     let (m, plot) = frame.draw(&mut scene);
     let rows = order(&data.rows);
-    let refs: Vec<&RefLine> = data.region.iter().chain(data.england.iter()).collect();
+    let l = layout(m, plot, data, &rows);
+    axis::x_grid(
+        &mut scene,
+        &l.scale,
+        &l.ticks,
+        (l.top, l.bottom),
+        &data.unit.suffix,
+        l.tick_font,
+    );
+    // Value labels go on last, on white, above the reference lines.
+    let mut value_labels = Vec::new();
+    for (i, row) in rows.iter().enumerate() {
+        let cy = l.top + l.row_h * (i as f64 + 0.5);
+        value_labels.extend(draw_row(&mut scene, &l, data, labels, row, cy));
+    }
+    let zero = l.scale.map(0.0);
+    if zero >= l.x_left {
+        scene.line(
+            vec![(zero, l.top), (zero, l.bottom)],
+            palette::DARK_GREY,
+            1.0,
+        );
+    }
+    draw_reference_lines(&mut scene, &l, plot, data);
+    for (text, at, font) in &value_labels {
+        scene.text_mid_boxed(text, *at, *font, Align::Left);
+    }
+    render(&scene)
+}
 
+/// Where everything goes: fonts sized to the rows, the value scale between
+/// the names and the widest value label.
+struct Layout {
+    tick_font: Font,
+    ref_font: Font,
+    label: Font,
+    outlier_font: Font,
+    top: f64,
+    bottom: f64,
+    row_h: f64,
+    pad: f64,
+    x_left: f64,
+    ticks: Vec<f64>,
+    scale: Linear,
+}
+
+const OUTLIER_WORD: &str = "outlier";
+
+fn layout(m: Metrics, plot: Plot, data: &RankedBars, rows: &[&BarRow]) -> Layout {
+    let refs = data.region.iter().chain(data.england.iter()).count();
     let tick_font = Font::new(m.small_em, palette::MID_GREY);
     let ref_font = Font::new(m.label_em, palette::DARK_GREY).bold();
-    let top = plot.y0 + ref_font.em * 1.6 * refs.len() as f64;
+    let top = plot.y0 + ref_font.em * 1.6 * refs as f64;
     let bottom = plot.y1 - tick_font.em * 1.8;
     let row_h = (bottom - top) / rows.len().max(1) as f64;
 
-    let mut label = Font::new(m.label_em.min(row_h * 0.62), palette::DARK_GREY);
-    label = fit_width(
+    let label = fit_width(
         rows.iter().map(|r| r.name.as_str()),
-        label,
+        Font::new(m.label_em.min(row_h * 0.62), palette::DARK_GREY),
         (plot.x1 - plot.x0) * 0.38,
     );
     let names_w = rows
@@ -87,13 +134,12 @@ pub fn ranked_bars_labelled(
         .fold(0.0, f64::max);
     let pad = label.em * 0.6;
     let outlier_font = label.bold();
-    let outlier_word = "outlier";
     let value_w = rows
         .iter()
         .filter_map(|r| usable(r).map(|v| (r, v)))
         .map(|(r, v)| {
             let extra = if r.outlier {
-                pad + outlier_font.width(outlier_word)
+                pad + outlier_font.width(OUTLIER_WORD)
             } else {
                 0.0
             };
@@ -101,25 +147,7 @@ pub fn ranked_bars_labelled(
         })
         .fold(label.width("no data"), f64::max);
 
-    let mut lo: f64 = 0.0;
-    let mut hi: f64 = 0.0;
-    for r in &rows {
-        for v in usable(r)
-            .into_iter()
-            .chain(r.interval.iter().flat_map(|&(a, b)| [a, b]))
-        {
-            if v.is_finite() {
-                lo = lo.min(v);
-                hi = hi.max(v);
-            }
-        }
-    }
-    for r in &refs {
-        if r.value.is_finite() {
-            lo = lo.min(r.value);
-            hi = hi.max(r.value);
-        }
-    }
+    let (lo, hi) = extent(data, rows);
     let ticks = nice_ticks(lo, hi, 5);
     let (d0, d1) = (
         ticks.first().copied().unwrap_or(0.0),
@@ -132,75 +160,102 @@ pub fn ranked_bars_labelled(
         r0: x_left,
         r1: (plot.x1 - value_w - pad).max(x_left + 1.0),
     };
-    axis::x_grid(
-        &mut scene,
-        &scale,
-        &ticks,
-        (top, bottom),
-        &data.unit.suffix,
+    Layout {
         tick_font,
-    );
-    let zero = scale.map(0.0);
+        ref_font,
+        label,
+        outlier_font,
+        top,
+        bottom,
+        row_h,
+        pad,
+        x_left,
+        ticks,
+        scale,
+    }
+}
 
-    // Value labels go on last, on white, above the reference lines.
-    let mut value_labels = Vec::new();
-    for (i, row) in rows.iter().enumerate() {
-        let cy = top + row_h * (i as f64 + 0.5);
-        let value = usable(row);
-        let name_font = if value.is_some() {
-            label
-        } else {
-            Font {
-                color: role::NO_DATA,
-                ..label
-            }
-        };
-        scene.text_mid(&row.name, (x_left - pad, cy), name_font, Align::Right);
-        let Some(v) = value else {
-            let missing = labels.get(&row.name).map_or("no data", String::as_str);
-            scene.text_mid(missing, (zero + pad, cy), name_font, Align::Left);
-            continue;
-        };
-        let fill = if row.outlier { role::OUTLIER } else { role::LA };
-        let half = row_h * 0.35;
-        scene.rect((zero, cy - half), (scale.map(v), cy + half), fill);
-        let mut end = scale.map(v).max(zero);
-        if let Some((a, b)) = row.interval.filter(|(a, b)| a.is_finite() && b.is_finite()) {
-            let (xa, xb) = (scale.map(a.min(b)), scale.map(a.max(b)));
-            let cap = half * 0.6;
-            scene.line(vec![(xa, cy), (xb, cy)], palette::DARK_GREY, 2.0);
-            scene.line(
-                vec![(xa, cy - cap), (xa, cy + cap)],
-                palette::DARK_GREY,
-                2.0,
-            );
-            scene.line(
-                vec![(xb, cy - cap), (xb, cy + cap)],
-                palette::DARK_GREY,
-                2.0,
-            );
-            end = end.max(xb);
-        }
-        let text = data.unit.format(v);
-        let outlier_x = end + pad + label.width(&text) + pad;
-        value_labels.push((text, (end + pad, cy), label));
-        if row.outlier {
-            value_labels.push((outlier_word.to_string(), (outlier_x, cy), outlier_font));
+/// The values, whiskers and reference lines to show, and 0.
+fn extent(data: &RankedBars, rows: &[&BarRow]) -> (f64, f64) {
+    let mut lo: f64 = 0.0;
+    let mut hi: f64 = 0.0;
+    let refs = data
+        .region
+        .iter()
+        .chain(data.england.iter())
+        .map(|r| r.value);
+    let values = rows.iter().flat_map(|r| {
+        usable(r)
+            .into_iter()
+            .chain(r.interval.iter().flat_map(|&(a, b)| [a, b]))
+    });
+    for v in values.chain(refs) {
+        if v.is_finite() {
+            lo = lo.min(v);
+            hi = hi.max(v);
         }
     }
-    if zero >= x_left {
-        scene.line(vec![(zero, top), (zero, bottom)], palette::DARK_GREY, 1.0);
-    }
+    (lo, hi)
+}
 
-    // The region's label sits on the top row, centred on its line; England's
-    // on the second row, extending away from the region line, so that line
-    // (which passes through the second row) never crosses England's label.
+/// One LA's name, bar and whisker; returns its value labels to draw last.
+fn draw_row(
+    scene: &mut Scene,
+    l: &Layout,
+    data: &RankedBars,
+    labels: &std::collections::BTreeMap<String, String>,
+    row: &BarRow,
+    cy: f64,
+) -> Vec<(String, (f64, f64), Font)> {
+    let (label, pad, zero) = (l.label, l.pad, l.scale.map(0.0));
+    let value = usable(row);
+    let name_font = if value.is_some() {
+        label
+    } else {
+        Font {
+            color: role::NO_DATA,
+            ..label
+        }
+    };
+    scene.text_mid(&row.name, (l.x_left - pad, cy), name_font, Align::Right);
+    let Some(v) = value else {
+        let missing = labels.get(&row.name).map_or("no data", String::as_str);
+        scene.text_mid(missing, (zero + pad, cy), name_font, Align::Left);
+        return Vec::new();
+    };
+    let fill = if row.outlier { role::OUTLIER } else { role::LA };
+    let half = l.row_h * 0.35;
+    scene.rect((zero, cy - half), (l.scale.map(v), cy + half), fill);
+    let mut end = l.scale.map(v).max(zero);
+    if let Some((a, b)) = row.interval.filter(|(a, b)| a.is_finite() && b.is_finite()) {
+        let (xa, xb) = (l.scale.map(a.min(b)), l.scale.map(a.max(b)));
+        let cap = half * 0.6;
+        scene.line(vec![(xa, cy), (xb, cy)], palette::DARK_GREY, 2.0);
+        for x in [xa, xb] {
+            scene.line(vec![(x, cy - cap), (x, cy + cap)], palette::DARK_GREY, 2.0);
+        }
+        end = end.max(xb);
+    }
+    let text = data.unit.format(v);
+    let outlier_x = end + pad + label.width(&text) + pad;
+    let mut out = vec![(text, (end + pad, cy), label)];
+    if row.outlier {
+        out.push((OUTLIER_WORD.to_string(), (outlier_x, cy), l.outlier_font));
+    }
+    out
+}
+
+/// The region's label sits on the top row, centred on its line; England's
+/// on the second row, extending away from the region line, so that line
+/// (which passes through the second row) never crosses England's label.
+fn draw_reference_lines(scene: &mut Scene, l: &Layout, plot: Plot, data: &RankedBars) {
+    let (ref_font, pad, bottom) = (l.ref_font, l.pad, l.bottom);
     let region = data.region.as_ref().filter(|l| l.value.is_finite());
     let england = data.england.as_ref().filter(|l| l.value.is_finite());
     let mut row_y = plot.y0;
     if let Some(line) = region {
         row_y += ref_font.em * 1.6;
-        let x = scale.map(line.value);
+        let x = l.scale.map(line.value);
         let w = ref_font.width(&line.label);
         scene.text(
             &line.label,
@@ -222,7 +277,7 @@ pub fn ranked_bars_labelled(
     }
     if let Some(line) = england {
         row_y += ref_font.em * 1.6;
-        let x = scale.map(line.value);
+        let x = l.scale.map(line.value);
         let font = Font {
             color: role::ENGLAND,
             ..ref_font
@@ -245,11 +300,7 @@ pub fn ranked_bars_labelled(
             (x, bottom),
             role::ENGLAND,
             2.0,
-            label.em * 0.5,
+            l.label.em * 0.5,
         );
     }
-    for (text, at, font) in &value_labels {
-        scene.text_mid_boxed(text, *at, *font, Align::Left);
-    }
-    render(&scene)
 }

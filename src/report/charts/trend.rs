@@ -94,60 +94,12 @@ pub fn trend_lines(frame: &Frame, data: &Trend) -> Result<Rendered, ChartError> 
         tick_font,
     );
 
-    // Period labels, thinned to every k-th (keeping the latest) if they
-    // would otherwise touch.
-    let widest = data
-        .periods
-        .iter()
-        .map(|p| tick_font.width(p))
-        .fold(0.0, f64::max);
-    let every = ((widest + tick_font.em) / step.max(1.0)).ceil().max(1.0) as usize;
-    for (i, period) in data.periods.iter().enumerate() {
-        if (count - 1 - i) % every == 0 {
-            scene.text(
-                period,
-                (x(i), bottom + tick_font.em * 1.5),
-                tick_font,
-                Align::Centre,
-            );
-        }
-    }
-
-    let dash = m.label_em * 0.5;
-    let mut prev: Option<(f64, f64)> = None;
-    let mut labels = Vec::new();
-    for e in &england {
-        let last_i = e.last.min(count - 1);
-        let (xa, xb, y) = (
-            x(e.first) - step / 2.0,
-            x(last_i) + step / 2.0,
-            ys.map(e.value),
-        );
-        if let Some((px, py)) = prev.filter(|(px, _)| (px - xa).abs() < 0.5) {
-            scene.dashed((px, py), (xa, y), role::ENGLAND, 2.0, dash);
-        }
-        scene.dashed((xa, y), (xb, y), role::ENGLAND, 2.0, dash);
-        let mid = (xa + xb) / 2.0;
-        scene.circle((mid, y), m.label_em * 0.28, role::ENGLAND);
-        labels.push((e.label.as_str(), (mid, y - m.label_em * 1.1)));
-        prev = Some((xb, y));
-    }
-
-    let r = m.label_em * 0.3;
-    for i in 0..count {
-        if let (Some(a), Some(b)) = (value(i), value(i + 1)) {
-            scene.line(
-                vec![(x(i), ys.map(a)), (x(i + 1), ys.map(b))],
-                role::REGION_OVER_TIME,
-                3.0,
-            );
-        }
-    }
-    for i in 0..count {
-        if let Some(v) = value(i) {
-            scene.circle((x(i), ys.map(v)), r, role::REGION_OVER_TIME);
-        }
-    }
+    period_labels(&mut scene, &data.periods, &x, step, bottom, tick_font);
+    let labels = draw_england(&mut scene, &england, &x, step, &ys, m.label_em, count);
+    let points: Vec<Option<(f64, f64)>> = (0..count)
+        .map(|i| value(i).map(|v| (x(i), ys.map(v))))
+        .collect();
+    draw_region(&mut scene, &points, m.label_em * 0.3);
     let label_font = Font::new(m.small_em, role::ENGLAND).bold();
     for (text, (lx, ly)) in labels {
         let w = label_font.width(text);
@@ -165,4 +117,77 @@ pub fn trend_lines(frame: &Frame, data: &Trend) -> Result<Rendered, ChartError> 
         }
     }
     render(&scene)
+}
+
+/// Period labels, thinned to every k-th (keeping the latest) if they
+/// would otherwise touch.
+fn period_labels(
+    scene: &mut Scene,
+    periods: &[String],
+    x: &dyn Fn(usize) -> f64,
+    step: f64,
+    bottom: f64,
+    tick_font: Font,
+) {
+    let count = periods.len().max(1);
+    let widest = periods
+        .iter()
+        .map(|p| tick_font.width(p))
+        .fold(0.0, f64::max);
+    let every = ((widest + tick_font.em) / step.max(1.0)).ceil().max(1.0) as usize;
+    for (i, period) in periods.iter().enumerate() {
+        if (count - 1 - i) % every == 0 {
+            scene.text(
+                period,
+                (x(i), bottom + tick_font.em * 1.5),
+                tick_font,
+                Align::Centre,
+            );
+        }
+    }
+}
+
+/// England's figures as dashed steps, each over the quarters it covers;
+/// returns their labels to draw on top.
+fn draw_england<'a>(
+    scene: &mut Scene,
+    england: &[&'a EnglandYear],
+    x: &dyn Fn(usize) -> f64,
+    step: f64,
+    ys: &Linear,
+    em: f64,
+    count: usize,
+) -> Vec<(&'a str, (f64, f64))> {
+    let dash = em * 0.5;
+    let mut prev: Option<(f64, f64)> = None;
+    let mut labels = Vec::new();
+    for e in england {
+        let last_i = e.last.min(count - 1);
+        let (xa, xb, y) = (
+            x(e.first) - step / 2.0,
+            x(last_i) + step / 2.0,
+            ys.map(e.value),
+        );
+        if let Some((px, py)) = prev.filter(|(px, _)| (px - xa).abs() < 0.5) {
+            scene.dashed((px, py), (xa, y), role::ENGLAND, 2.0, dash);
+        }
+        scene.dashed((xa, y), (xb, y), role::ENGLAND, 2.0, dash);
+        let mid = (xa + xb) / 2.0;
+        scene.circle((mid, y), em * 0.28, role::ENGLAND);
+        labels.push((e.label.as_str(), (mid, y - em * 1.1)));
+        prev = Some((xb, y));
+    }
+    labels
+}
+
+/// The region's line between consecutive quarters with a value, then its dots.
+fn draw_region(scene: &mut Scene, points: &[Option<(f64, f64)>], r: f64) {
+    for pair in points.windows(2) {
+        if let [Some(a), Some(b)] = pair {
+            scene.line(vec![*a, *b], role::REGION_OVER_TIME, 3.0);
+        }
+    }
+    for p in points.iter().flatten() {
+        scene.circle(*p, r, role::REGION_OVER_TIME);
+    }
 }
