@@ -142,8 +142,21 @@ pub fn funnel_plot(frame: &Frame, data: &Funnel) -> Result<Rendered, ChartError>
         2.0,
     );
 
-    // Direct labels at the right end of the target and the upper limits.
-    let last = in_x.last();
+    let ends = (in_x.last(), target_y);
+    label_lines(&mut scene, &names, ends, (&xs, &ys), (y0, y1), line_font);
+    draw_points(&mut scene, &points, (&xs, &ys), m.label_em);
+    render(&scene)
+}
+
+/// Direct labels at the right end of the upper limits and the target.
+fn label_lines(
+    scene: &mut Scene,
+    names: &[&str; 3],
+    (last, target_y): (Option<&&&Limits>, f64),
+    (xs, ys): (&Linear, &Linear),
+    (y0, y1): (f64, f64),
+    line_font: Font,
+) {
     let mut label_ys = vec![
         last.map_or(ys.r1, |l| ys.map(l.hi998.clamp(y0, y1))),
         last.map_or(ys.r1, |l| ys.map(l.hi95.clamp(y0, y1))),
@@ -162,9 +175,6 @@ pub fn funnel_plot(frame: &Frame, data: &Funnel) -> Result<Rendered, ChartError>
         };
         scene.text_mid(text, (xs.r1 + line_font.em * 0.5, *y), font, Align::Left);
     }
-
-    draw_points(&mut scene, &points, (&xs, &ys), m.label_em);
-    render(&scene)
 }
 
 /// The y range covers the points, the target and the limits over the

@@ -44,6 +44,56 @@ fn share(row: &StackRow) -> Option<f64> {
         .then(|| 100.0 * row.first / total)
 }
 
+/// The key: a swatch and the part's name, first part at the bar start.
+fn draw_key(scene: &mut Scene, data: &Stacked, (x_left, key_y): (f64, f64), key_font: Font) {
+    let swatch = key_font.em * 0.8;
+    let mut kx = x_left;
+    for (text, color) in [
+        (&data.first_label, role::FIRST_PART),
+        (&data.second_label, role::SECOND_PART),
+    ] {
+        scene.rect(
+            (kx, key_y - swatch / 2.0),
+            (kx + swatch, key_y + swatch / 2.0),
+            color,
+        );
+        scene.text_mid(text, (kx + swatch * 1.4, key_y), key_font, Align::Left);
+        kx += swatch * 1.4 + key_font.width(text) + key_font.em * 1.5;
+    }
+}
+
+/// One LA's bar split at `s`%, each part labelled inside when its label fits.
+fn draw_split(scene: &mut Scene, scale: &Linear, s: f64, (cy, half): (f64, f64), label: Font) {
+    let pad = label.em * 0.6;
+    let split = scale.map(s);
+    scene.rect((scale.r0, cy - half), (split, cy + half), role::FIRST_PART);
+    scene.rect((split, cy - half), (scale.r1, cy + half), role::SECOND_PART);
+    let inside_light = Font {
+        color: palette::WHITE,
+        ..label
+    };
+    let inside_dark = Font {
+        color: palette::BLACK,
+        ..label
+    };
+    // Rounded so the two labels always add up to 100%.
+    let first = s.round();
+    let parts = [
+        (format!("{first:.0}%"), scale.r0, split, inside_light),
+        (
+            format!("{:.0}%", 100.0 - first),
+            split,
+            scale.r1,
+            inside_dark,
+        ),
+    ];
+    for (text, a, b, font) in parts {
+        if font.width(&text) + pad <= b - a {
+            scene.text_mid(&text, ((a + b) / 2.0, cy), font, Align::Centre);
+        }
+    }
+}
+
 /// Draws the stacked bar chart.
 pub fn stacked_100(frame: &Frame, data: &Stacked) -> Result<Rendered, ChartError> {
     let mut scene = Scene::new(frame.size);
@@ -92,56 +142,14 @@ pub fn stacked_100(frame: &Frame, data: &Stacked) -> Result<Rendered, ChartError
         tick_font,
     );
 
-    // The key: a swatch and the part's name, first part at the bar start.
-    let swatch = key_font.em * 0.8;
-    let mut kx = x_left;
-    for (text, color) in [
-        (&data.first_label, role::FIRST_PART),
-        (&data.second_label, role::SECOND_PART),
-    ] {
-        scene.rect(
-            (kx, key_y - swatch / 2.0),
-            (kx + swatch, key_y + swatch / 2.0),
-            color,
-        );
-        scene.text_mid(text, (kx + swatch * 1.4, key_y), key_font, Align::Left);
-        kx += swatch * 1.4 + key_font.width(text) + key_font.em * 1.5;
-    }
-
-    let inside_light = Font {
-        color: palette::WHITE,
-        ..label
-    };
-    let inside_dark = Font {
-        color: palette::BLACK,
-        ..label
-    };
+    draw_key(&mut scene, data, (x_left, key_y), key_font);
     for (i, (row, s)) in valued.iter().enumerate() {
         let cy = top + row_h * (i as f64 + 0.5);
-        let half = row_h * 0.35;
         scene.text_mid(&row.name, (x_left - pad, cy), label, Align::Right);
-        let split = scale.map(*s);
-        scene.rect((scale.r0, cy - half), (split, cy + half), role::FIRST_PART);
-        scene.rect((split, cy - half), (scale.r1, cy + half), role::SECOND_PART);
-        // Rounded so the two labels always add up to 100%.
-        let first = s.round();
-        let parts = [
-            (format!("{first:.0}%"), scale.r0, split, inside_light),
-            (
-                format!("{:.0}%", 100.0 - first),
-                split,
-                scale.r1,
-                inside_dark,
-            ),
-        ];
-        for (text, a, b, font) in parts {
-            if font.width(&text) + pad <= b - a {
-                scene.text_mid(&text, ((a + b) / 2.0, cy), font, Align::Centre);
-            }
-        }
+        draw_split(&mut scene, &scale, *s, (cy, row_h * 0.35), label);
     }
     let grey = Font {
-        color: palette::MID_GREY,
+        color: role::NO_DATA,
         ..label
     };
     for (j, row) in missing.iter().enumerate() {

@@ -3,7 +3,7 @@
 
 use super::layout::{clamp_left, nice_ticks, Linear};
 use super::render::render;
-use super::scene::{Align, Font, Scene};
+use super::scene::{Align, Font, Rgb, Scene};
 use super::style::{palette, role, RefLine, Unit};
 use super::{ChartError, Rendered};
 
@@ -77,11 +77,23 @@ pub fn position_strip(data: &Strip, size: (u32, u32)) -> Result<Rendered, ChartE
         scene.circle((xs.map(*v), y), 4.0 * s, palette::MID_GREY);
     }
 
-    // Reference labels under the line; the second drops a row if the two
-    // would overlap.
+    draw_refs(&mut scene, &refs, &xs, (y, s), (margin, w - margin));
+    draw_own(&mut scene, data, value, &xs, (y, s), (margin, w - margin));
+    render(&scene)
+}
+
+/// Reference lines across the strip, labelled under it; the second label
+/// drops a row if the two would overlap.
+fn draw_refs(
+    scene: &mut Scene,
+    refs: &[(&RefLine, Rgb)],
+    xs: &Linear,
+    (y, s): (f64, f64),
+    (margin, right): (f64, f64),
+) {
     let label = Font::new(14.0 * s, palette::DARK_GREY);
     let mut placed: Vec<(f64, f64)> = Vec::new();
-    for (r, color) in &refs {
+    for (r, color) in refs {
         let x = xs.map(r.value);
         scene.line(
             vec![(x, y - 14.0 * s), (x, y + 14.0 * s)],
@@ -89,7 +101,7 @@ pub fn position_strip(data: &Strip, size: (u32, u32)) -> Result<Rendered, ChartE
             (2.0 * s).max(1.0),
         );
         let lw = label.width(&r.label);
-        let lx = clamp_left(x, lw, margin, w - margin);
+        let lx = clamp_left(x, lw, margin, right);
         let overlaps = placed
             .iter()
             .any(|&(a, b)| lx < b + 6.0 * s && lx + lw + 6.0 * s > a);
@@ -105,7 +117,17 @@ pub fn position_strip(data: &Strip, size: (u32, u32)) -> Result<Rendered, ChartE
         );
         placed.push((lx, lx + lw));
     }
+}
 
+/// The LA's own dot, named with its value, or "no data" in the middle.
+fn draw_own(
+    scene: &mut Scene,
+    data: &Strip,
+    value: Option<f64>,
+    xs: &Linear,
+    (y, s): (f64, f64),
+    (margin, right): (f64, f64),
+) {
     let own = Font::new(15.0 * s, role::LA).bold();
     match value {
         Some(v) => {
@@ -115,7 +137,7 @@ pub fn position_strip(data: &Strip, size: (u32, u32)) -> Result<Rendered, ChartE
             let tw = own.width(&text);
             scene.text(
                 &text,
-                (clamp_left(x, tw, margin, w - margin), y - 18.0 * s),
+                (clamp_left(x, tw, margin, right), y - 18.0 * s),
                 own,
                 Align::Left,
             );
@@ -123,11 +145,11 @@ pub fn position_strip(data: &Strip, size: (u32, u32)) -> Result<Rendered, ChartE
         None => {
             let text = format!("{}: no data", data.name);
             let font = Font {
-                color: palette::MID_GREY,
+                color: role::NO_DATA,
                 ..own
             };
-            scene.text(&text, (w / 2.0, y - 18.0 * s), font, Align::Centre);
+            let middle = (margin + right) / 2.0;
+            scene.text(&text, (middle, y - 18.0 * s), font, Align::Centre);
         }
     }
-    render(&scene)
 }

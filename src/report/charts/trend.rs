@@ -101,11 +101,7 @@ pub fn trend_lines(frame: &Frame, data: &Trend) -> Result<Rendered, ChartError> 
         .collect();
     draw_region(&mut scene, &points, m.label_em * 0.3);
     let label_font = Font::new(m.small_em, role::ENGLAND).bold();
-    for (text, (lx, ly)) in labels {
-        let w = label_font.width(text);
-        let lx = lx.clamp(left + w / 2.0, plot.x1 - w / 2.0);
-        scene.text_mid_boxed(text, (lx, ly), label_font, Align::Centre);
-    }
+    boxed_centred(&mut scene, &labels, label_font, (left, plot.x1));
     if let (Some(i), Some(text)) = (last, end_label) {
         if let Some(v) = value(i) {
             scene.text_mid_boxed(
@@ -117,6 +113,20 @@ pub fn trend_lines(frame: &Frame, data: &Trend) -> Result<Rendered, ChartError> 
         }
     }
     render(&scene)
+}
+
+/// Labels centred on their points, kept inside `(left, right)`, on white.
+fn boxed_centred(
+    scene: &mut Scene,
+    labels: &[(&str, (f64, f64))],
+    font: Font,
+    (left, right): (f64, f64),
+) {
+    for (text, (lx, ly)) in labels {
+        let w = font.width(text);
+        let lx = lx.clamp(left + w / 2.0, right - w / 2.0);
+        scene.text_mid_boxed(text, (lx, *ly), font, Align::Centre);
+    }
 }
 
 /// Period labels, thinned to every k-th (keeping the latest) if they
