@@ -31,7 +31,18 @@ pub(super) fn write(
         "Kinship care benchmarking: validation feedback",
         &f.title,
     )?;
+    let mut row = facts(sheet, f, fb)?;
+    row = files_table(sheet, f, fb, row + 1)?;
+    row += 2;
+    sheet.write_string_with_format(row, 0, "What happens next", &f.bold)?;
+    sheet.merge_range(row, 1, row, 4, fb.outcome().next_steps(), &f.wrap)?;
+    sheet.set_row_height(row, 64)?;
+    Ok(())
+}
 
+/// Who and when the feedback is about, and the count of findings by severity;
+/// returns the last row written.
+fn facts(sheet: &mut Worksheet, f: &Formats, fb: &Feedback<'_>) -> Result<u32, XlsxError> {
     let la_name = fb.la.map_or("not identified", |la| la.name.as_str());
     let la_code = fb.la.map_or("", |la| la.code.as_str());
     let period = fb
@@ -74,8 +85,16 @@ pub(super) fn write(
         sheet.write_number_with_format(row, 1, fb.count(severity) as f64, &f.count)?;
         row += 1;
     }
+    Ok(row)
+}
 
-    row += 1;
+/// Every file the LA sent for the period, with its status and findings; returns the last row.
+fn files_table(
+    sheet: &mut Worksheet,
+    f: &Formats,
+    fb: &Feedback<'_>,
+    mut row: u32,
+) -> Result<u32, XlsxError> {
     sheet.write_string_with_format(row, 0, "Files received", &f.bold)?;
     row += 1;
     let headers = [
@@ -121,10 +140,5 @@ pub(super) fn write(
             sheet.write_number_with_format(row, 4 + i as u16, n as f64, &f.count)?;
         }
     }
-
-    row += 2;
-    sheet.write_string_with_format(row, 0, "What happens next", &f.bold)?;
-    sheet.merge_range(row, 1, row, 4, fb.outcome().next_steps(), &f.wrap)?;
-    sheet.set_row_height(row, 64)?;
-    Ok(())
+    Ok(row)
 }

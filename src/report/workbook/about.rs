@@ -56,7 +56,13 @@ pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError
         row += 1;
     }
 
-    row += 1;
+    row = comparators(b, sheet, row + 1)?;
+    this_run(b, sheet, row + 1)
+}
+
+/// The England series the metrics were compared with; returns the next row.
+fn comparators(b: &Book<'_>, sheet: &mut Worksheet, mut row: u32) -> Result<u32, XlsxError> {
+    let (ctx, bm, fmt) = (b.ctx, b.bm, &b.fmt);
     text(
         sheet,
         row,
@@ -104,8 +110,12 @@ pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError
         fit_row(sheet, row, &[(title, 28.0), (source, 70.0)])?;
         row += 1;
     }
+    Ok(row)
+}
 
-    row += 1;
+/// What made this workbook: tool, schema, the as-of date and the returns read.
+fn this_run(b: &Book<'_>, sheet: &mut Worksheet, mut row: u32) -> Result<(), XlsxError> {
+    let (ctx, fmt) = (b.ctx, &b.fmt);
     text(sheet, row, 0, "This run", Some(&fmt.subtitle))?;
     row += 1;
     let v = ctx.validation;

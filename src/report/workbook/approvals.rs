@@ -8,9 +8,9 @@ use rust_xlsxwriter::{
 };
 
 use super::cells::{header, palette, shown, shown_opt, text, widths, Kind};
-use super::metric_sheet::sorted_rows;
+use super::metric_sheet::{sorted_rows, Row};
 use super::Book;
-use crate::aggregate::MetricResult;
+use crate::aggregate::{MetricPeriod, MetricResult};
 use crate::report::present::Shown;
 use crate::schema::Metric;
 
@@ -66,6 +66,30 @@ pub(super) fn write(
     };
     let rows = sorted_rows(b, m, here);
     let first = HEADER_ROW + 1;
+    let row = la_rows(b, sheet, &rows, first)?;
+    let next = total_rows(b, sheet, m, here, &rows, row)?;
+    let last = next - 1;
+    let excluded = rows.iter().filter(|r| !r.la.included());
+    for (row, r) in (next..).zip(excluded) {
+        text(sheet, row, 0, &r.name, None)?;
+        if let Some(e) = &r.la.excluded {
+            text(sheet, row, 5, &p.exclusion(e), Some(&fmt.wrap))?;
+        }
+    }
+    if last < first {
+        return Ok(());
+    }
+    split_chart(b, sheet, (&part, &rest), (first, last))
+}
+
+/// The included LAs, each with its part, the rest, the total and the share; returns the next row.
+fn la_rows(
+    b: &Book<'_>,
+    sheet: &mut Worksheet,
+    rows: &[Row<'_>],
+    first: u32,
+) -> Result<u32, XlsxError> {
+    let (p, fmt) = (b.ctx.presenter, &b.fmt);
     let mut row = first;
     for r in rows.iter().filter(|r| r.la.included()) {
         let (num, den) = (
@@ -85,6 +109,19 @@ pub(super) fn write(
         shown_opt(sheet, fmt, row, 4, r.value.clone(), Kind::Rate)?;
         row += 1;
     }
+    Ok(row)
+}
+
+/// The region's totals, and without outliers when there are any; returns the next row.
+fn total_rows(
+    b: &Book<'_>,
+    sheet: &mut Worksheet,
+    m: &MetricResult,
+    here: &MetricPeriod,
+    rows: &[Row<'_>],
+    mut row: u32,
+) -> Result<u32, XlsxError> {
+    let (p, fmt, bm) = (b.ctx.presenter, &b.fmt, b.bm);
     let region = &here.region;
     let kept = rows.iter().filter(|r| r.la.included() && !r.la.outlier);
     let (kn, kd) = kept.fold((0.0, 0.0), |(n, d), r| {
@@ -118,23 +155,22 @@ pub(super) fn write(
         shown(sheet, fmt, row, 4, &rate, Kind::Rate)?;
         row += 1;
     }
-    let last = row - 1;
-    for r in rows.iter().filter(|r| !r.la.included()) {
-        text(sheet, row, 0, &r.name, None)?;
-        if let Some(e) = &r.la.excluded {
-            text(sheet, row, 5, &p.exclusion(e), Some(&fmt.wrap))?;
-        }
-        row += 1;
-    }
-    if last < first {
-        return Ok(());
-    }
+    Ok(row)
+}
 
+/// The native 100% stacked chart of the LA rows `first..=last`.
+fn split_chart(
+    b: &Book<'_>,
+    sheet: &mut Worksheet,
+    (part, rest): (&String, &String),
+    (first, last): (u32, u32),
+) -> Result<(), XlsxError> {
+    let bm = b.bm;
     let name = b.current();
     let mut chart = Chart::new(ChartType::BarPercentStacked);
     for (col, label, colour) in [
-        (1u16, &part, palette::FIRST_PART),
-        (2, &rest, palette::SECOND_PART),
+        (1u16, part, palette::FIRST_PART),
+        (2, rest, palette::SECOND_PART),
     ] {
         chart
             .add_series()
