@@ -19,7 +19,7 @@ pub(super) const NOT_RECEIVED: &str = "not received";
 
 pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError> {
     let (ctx, fmt, bm) = (b.ctx, &b.fmt, b.bm);
-    let (schema, v, period) = (ctx.schema, ctx.validation, bm.period);
+    let (schema, period) = (ctx.schema, bm.period);
     sheet.set_column_width(0, 26.0)?;
     sheet.set_column_width(1, 14.0)?;
     let n_items = schema.items.len() as u16;
@@ -35,43 +35,10 @@ pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError
     header(sheet, fmt, HEADER_ROW, 0, &titles)?;
     sheet.set_freeze_panes(HEADER_ROW + 1, FIRST_ITEM_COL)?;
 
-    let mut las: Vec<(String, &crate::schema::La)> = v
-        .region
-        .iter()
-        .map(|la| (ctx.presenter.la(la), la))
-        .collect();
-    las.sort_by(|x, y| x.0.cmp(&y.0));
     let first = HEADER_ROW + 1;
-    for (i, (shown, la)) in las.iter().enumerate() {
-        let row = first + i as u32;
-        text(sheet, row, 0, shown, None)?;
-        let Some(sub) = v.used(&la.code, period) else {
-            text(sheet, row, 1, NOT_RECEIVED, Some(&fmt.note))?;
-            continue;
-        };
-        text(sheet, row, 1, "received", None)?;
-        for (c, item) in schema.items.iter().enumerate() {
-            let usable = sub.usable(&item.code).is_some();
-            let col = FIRST_ITEM_COL + c as u16;
-            sheet.write_number_with_format(row, col, if usable { 1.0 } else { 0.0 }, &fmt.top)?;
-        }
-    }
-    if !las.is_empty() && n_items > 0 {
-        let last = first + las.len() as u32 - 1;
-        let last_col = FIRST_ITEM_COL + n_items - 1;
-        for (value, fill, font) in [(1, 0xC6EFCE, 0x006100), (0, 0xFFC7CE, 0x9C0006)] {
-            let rule = ConditionalFormatCell::new()
-                .set_rule(ConditionalFormatCellRule::EqualTo(value))
-                .set_format(
-                    Format::new()
-                        .set_background_color(Color::RGB(fill))
-                        .set_font_color(Color::RGB(font)),
-                );
-            sheet.add_conditional_format(first, FIRST_ITEM_COL, last, last_col, &rule)?;
-        }
-    }
+    let n_las = grid(b, sheet, first)?;
 
-    let mut row = first + las.len() as u32 + 2;
+    let mut row = first + n_las as u32 + 2;
     text(
         sheet,
         row,
@@ -140,4 +107,48 @@ fn counts_table(
         r += 1;
     }
     Ok(r)
+}
+
+/// One row per region LA from `first`: 1 or 0 for each item of its used
+/// return, coloured by conditional formatting; returns the number of LAs.
+fn grid(b: &Book<'_>, sheet: &mut Worksheet, first: u32) -> Result<usize, XlsxError> {
+    let (ctx, fmt, bm) = (b.ctx, &b.fmt, b.bm);
+    let (schema, v, period) = (ctx.schema, ctx.validation, bm.period);
+    let n_items = schema.items.len() as u16;
+    let mut las: Vec<(String, &crate::schema::La)> = v
+        .region
+        .iter()
+        .map(|la| (ctx.presenter.la(la), la))
+        .collect();
+    las.sort_by(|x, y| x.0.cmp(&y.0));
+    for (i, (shown, la)) in las.iter().enumerate() {
+        let row = first + i as u32;
+        text(sheet, row, 0, shown, None)?;
+        let Some(sub) = v.used(&la.code, period) else {
+            text(sheet, row, 1, NOT_RECEIVED, Some(&fmt.note))?;
+            continue;
+        };
+        text(sheet, row, 1, "received", None)?;
+        for (c, item) in schema.items.iter().enumerate() {
+            let usable = sub.usable(&item.code).is_some();
+            let col = FIRST_ITEM_COL + c as u16;
+            sheet.write_number_with_format(row, col, if usable { 1.0 } else { 0.0 }, &fmt.top)?;
+        }
+    }
+    if !las.is_empty() && n_items > 0 {
+        let last = first + las.len() as u32 - 1;
+        let last_col = FIRST_ITEM_COL + n_items - 1;
+        for (value, fill, font) in [(1, 0xC6EFCE, 0x006100), (0, 0xFFC7CE, 0x9C0006)] {
+            let rule = ConditionalFormatCell::new()
+                .set_rule(ConditionalFormatCellRule::EqualTo(value))
+                .set_format(
+                    Format::new()
+                        .set_background_color(Color::RGB(fill))
+                        .set_font_color(Color::RGB(font)),
+                );
+            sheet.add_conditional_format(first, FIRST_ITEM_COL, last, last_col, &rule)?;
+        }
+    }
+
+    Ok(las.len())
 }

@@ -33,8 +33,7 @@ pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError
     text(sheet, 1, 0, p.mode_note(), Some(&fmt.bold))?;
     text(sheet, 2, 0, "Region: pooled figure per quarter. England: the latest year ending 31 March on or before the quarter's end, so it steps once a year.", Some(&fmt.note))?;
 
-    // (metric, region column, England column if the metric has a comparator)
-    let mut columns: Vec<(&MetricResult, u16, Option<u16>)> = Vec::new();
+    let mut columns: Vec<Column<'_>> = Vec::new();
     let mut titles = vec!["Period".to_string()];
     for m in &bm.metrics {
         let col = titles.len() as u16;
@@ -51,10 +50,35 @@ pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError
     header(sheet, fmt, HEADER_ROW, 0, &refs)?;
     sheet.set_freeze_panes(HEADER_ROW + 1, 1)?;
     let first = HEADER_ROW + 1;
+    let last = quarter_rows(b, sheet, &columns, first)?;
+    let row = england_by_year(b, sheet, last + 3)? + 2;
+    if bm.periods.is_empty() {
+        return Ok(());
+    }
+    for (i, &column) in columns.iter().enumerate() {
+        let chart = trend_chart(b, column, (first, last));
+        let at_row = row + (i as u32 / 2) * CHART_ROWS;
+        let at_col = (i as u16 % 2) * CHART_COLS;
+        sheet.insert_chart(at_row, at_col, &chart)?;
+    }
+    Ok(())
+}
+
+/// (metric, region column, England column if the metric has a comparator)
+type Column<'a> = (&'a MetricResult, u16, Option<u16>);
+
+/// One row per quarter: each metric's pooled figure and England's; returns the last row.
+fn quarter_rows(
+    b: &Book<'_>,
+    sheet: &mut Worksheet,
+    columns: &[Column<'_>],
+    first: u32,
+) -> Result<u32, XlsxError> {
+    let (p, bm, fmt) = (b.ctx.presenter, b.bm, &b.fmt);
     for (i, &period) in bm.periods.iter().enumerate() {
         let row = first + i as u32;
         text(sheet, row, 0, &period.to_string(), Some(&fmt.bold))?;
-        for &(m, col, england) in &columns {
+        for &(m, col, england) in columns {
             let Some(mp) = m.at(period) else { continue };
             shown(
                 sheet,
@@ -76,56 +100,50 @@ pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError
             }
         }
     }
-    let last = first + bm.periods.len().saturating_sub(1) as u32;
+    Ok(first + bm.periods.len().saturating_sub(1) as u32)
+}
 
-    let mut row = last + 3;
-    row = england_by_year(b, sheet, row)? + 2;
-    if bm.periods.is_empty() {
-        return Ok(());
-    }
+/// A metric's native line chart: the region's pooled figure and England's by quarter.
+fn trend_chart(b: &Book<'_>, (m, col, england): Column<'_>, (first, last): (u32, u32)) -> Chart {
+    let bm = b.bm;
     let name = b.current();
-    for (i, &(m, col, england)) in columns.iter().enumerate() {
-        let mut chart = Chart::new(ChartType::Line);
-        let cats = (name.as_str(), first, 0, last, 0);
+    let mut chart = Chart::new(ChartType::Line);
+    let cats = (name.as_str(), first, 0, last, 0);
+    chart
+        .add_series()
+        .set_name(&format!("{} (pooled)", bm.region_name))
+        .set_categories(cats)
+        .set_values((name.as_str(), first, col, last, col))
+        .set_format(
+            ChartLine::new()
+                .set_color(palette::REGION_OVER_TIME)
+                .set_width(2.25),
+        )
+        .set_marker(&marker(ChartMarkerType::Circle, palette::REGION_OVER_TIME));
+    if let Some(ecol) = england {
         chart
             .add_series()
-            .set_name(&format!("{} (pooled)", bm.region_name))
+            .set_name("England")
             .set_categories(cats)
-            .set_values((name.as_str(), first, col, last, col))
+            .set_values((name.as_str(), first, ecol, last, ecol))
             .set_format(
                 ChartLine::new()
-                    .set_color(palette::REGION_OVER_TIME)
-                    .set_width(2.25),
+                    .set_color(palette::ENGLAND)
+                    .set_width(1.5)
+                    .set_dash_type(ChartLineDashType::Dash),
             )
-            .set_marker(&marker(ChartMarkerType::Circle, palette::REGION_OVER_TIME));
-        if let Some(ecol) = england {
-            chart
-                .add_series()
-                .set_name("England")
-                .set_categories(cats)
-                .set_values((name.as_str(), first, ecol, last, ecol))
-                .set_format(
-                    ChartLine::new()
-                        .set_color(palette::ENGLAND)
-                        .set_width(1.5)
-                        .set_dash_type(ChartLineDashType::Dash),
-                )
-                .set_marker(&marker(ChartMarkerType::Square, palette::ENGLAND));
-        }
-        super::cells::chart_title(
-            &mut chart,
-            &format!("{} {} ({})", m.id, m.short, super::summary::unit_label(m)),
-        );
-        chart.y_axis().set_min(0);
-        chart
-            .legend()
-            .set_position(rust_xlsxwriter::ChartLegendPosition::Bottom);
-        chart.set_width(CHART_WIDTH).set_height(CHART_HEIGHT);
-        let at_row = row + (i as u32 / 2) * CHART_ROWS;
-        let at_col = (i as u16 % 2) * CHART_COLS;
-        sheet.insert_chart(at_row, at_col, &chart)?;
+            .set_marker(&marker(ChartMarkerType::Square, palette::ENGLAND));
     }
-    Ok(())
+    super::cells::chart_title(
+        &mut chart,
+        &format!("{} {} ({})", m.id, m.short, super::summary::unit_label(m)),
+    );
+    chart.y_axis().set_min(0);
+    chart
+        .legend()
+        .set_position(rust_xlsxwriter::ChartLegendPosition::Bottom);
+    chart.set_width(CHART_WIDTH).set_height(CHART_HEIGHT);
+    chart
 }
 
 fn marker(kind: ChartMarkerType, colour: u32) -> ChartMarker {
