@@ -32,7 +32,7 @@ pub fn period_folder(period: Option<Period>) -> String {
 
 /// `886 Kent`: how an LA's feedback files are named.
 pub fn la_stem(la: &La) -> String {
-    crate::file_name::safe(&format!("{} {}", la.code, la.name))
+    crate::file_name::bounded(&format!("{} {}", la.code, la.name))
 }
 
 /// How many feedback files were written.
