@@ -92,6 +92,8 @@ pub enum IngestError {
     TooLarge(String),
     #[error("no visible sheet has the table header row ({0})")]
     NotAReturn(String),
+    #[error("more than one sheet could be the return: {0}")]
+    AmbiguousSheet(String),
     #[error("cannot read the file: {0}")]
     Io(String),
 }
@@ -135,4 +137,7 @@ pub struct Located {
     pub rows: Vec<TableRow>,
     /// Non-empty Value-column cells in rows with no code (typed on a heading row, say).
     pub stray_values: Vec<(CellRef, Cell)>,
+    /// Other visible sheets with the table's header row, not read because `sheet`
+    /// is named as in the template.
+    pub other_return_sheets: Vec<String>,
 }

@@ -26,6 +26,21 @@ fn write_not_a_return(path: &Path) {
     wb.save(path).expect("save");
 }
 
+/// Two sheets, neither named Return, both with the table's header row.
+fn write_two_candidate_sheets(path: &Path) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for name in ["Kent Q2", "Kent Q2 (2)"] {
+        let ws = wb.add_worksheet();
+        ws.set_name(name).expect("name");
+        for (col, label) in ["Code", "Item", "Value", "Notes"].into_iter().enumerate() {
+            ws.write_string(0, col as u16, label).expect("cell");
+        }
+        ws.write_string(1, 0, "A01").expect("cell");
+        ws.write_number(1, 2, 1200.0).expect("cell");
+    }
+    wb.save(path).expect("save");
+}
+
 /// The one finding of `rule` on `file`, which it makes unusable with no value read.
 fn one_in<'a>(v: &'a Validation, file: &str, rule: &str) -> &'a Finding {
     let sub = v
@@ -47,7 +62,7 @@ fn one_in<'a>(v: &'a Validation, file: &str, rule: &str) -> &'a Finding {
 /// Real broken files, each through the folder entry point, beside a good return:
 /// each gets its one file finding (rule, severity, file, value), the good return none.
 #[test]
-fn file001_to_file005_from_real_files_beside_a_good_return() {
+fn file001_to_file005_and_file021_from_real_files_beside_a_good_return() {
     let dir = tempfile::tempdir().expect("tempdir");
     let p = dir.path();
     let hostile = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
@@ -68,6 +83,7 @@ fn file001_to_file005_from_real_files_beside_a_good_return() {
     .expect("write");
     std::fs::write(p.join("covering note.txt"), "Our return is attached.\n").expect("write");
     write_not_a_return(&p.join("notes.xlsx"));
+    write_two_candidate_sheets(&p.join("two sheets.xlsx"));
     write_good(p);
 
     let v = validate_folder(schema(), p, &options()).expect("folder");
@@ -85,6 +101,7 @@ fn file001_to_file005_from_real_files_beside_a_good_return() {
             "random.ods",
             "text.xls",
             "truncated.xlsx",
+            "two sheets.xlsx",
         ]
     );
     let error = Severity::Error;
@@ -127,6 +144,12 @@ fn file001_to_file005_from_real_files_beside_a_good_return() {
         None,
     );
     check(one_in(&v, "notes.xlsx", "FILE005"), error, &[], None, None);
+    let two = one_in(&v, "two sheets.xlsx", "FILE021");
+    check(two, error, &[], None, None);
+    assert_eq!(
+        two.message,
+        "The return was not read because more than one sheet could be it: sheets `Kent Q2`, `Kent Q2 (2)` all have the table's header row and none is named `Return`."
+    );
     assert!(one_in(&v, "truncated.xlsx", "FILE002")
         .message
         .contains("damaged"));
