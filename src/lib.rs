@@ -14,4 +14,5 @@ pub mod report;
 pub mod sample;
 pub mod schema;
 pub mod template;
+pub mod text_safety;
 pub mod validate;

@@ -6,6 +6,7 @@ use kinbench::ingest::Limits;
 use kinbench::period::Period;
 use kinbench::report::run::{self, RunError, RunOptions};
 use kinbench::report::{check_destination, io_message, output};
+use kinbench::text_safety::visible;
 use kinbench::validate::{self, Options};
 
 use super::args::{load_schema, period_arg, region};
@@ -129,11 +130,15 @@ fn warn_stale(out: &Path) {
     for path in &stale.removed {
         eprintln!(
             "kinbench: warning: removed '{}', an unfinished output folder left by a run that was stopped",
-            path.display()
+            visible(&path.display().to_string())
         );
     }
     for (path, why) in &stale.kept {
-        eprintln!("kinbench: warning: kept '{}': {why}", path.display());
+        eprintln!(
+            "kinbench: warning: kept '{}': {}",
+            visible(&path.display().to_string()),
+            visible(why)
+        );
     }
 }
 

@@ -6,6 +6,7 @@ mod cli;
 mod disclosure;
 mod exports;
 mod folder;
+mod hostile;
 mod modes;
 mod scan;
 mod without_outliers;
