@@ -26,6 +26,9 @@ pub struct Reading {
     pub value: Option<f64>,
     /// The rule the cell breaks (or was normalised under) and the `{detail}` for its message.
     pub rule: Option<(&'static str, String)>,
+    /// The number the cell was read as, also when a check rejected it (`-3`):
+    /// messages state this, not the text as typed.
+    pub number: Option<f64>,
 }
 
 impl Reading {
@@ -34,6 +37,7 @@ impl Reading {
             status: ValueStatus::Used,
             value: Some(value),
             rule,
+            number: Some(value),
         }
     }
 
@@ -42,11 +46,19 @@ impl Reading {
             status,
             value: None,
             rule,
+            number: None,
         }
     }
 
     fn rejected(code: &'static str, detail: impl Into<String>) -> Reading {
         Reading::not_used(ValueStatus::Rejected, Some((code, detail.into())))
+    }
+
+    fn rejected_number(n: f64, code: &'static str, detail: &str) -> Reading {
+        Reading {
+            number: Some(n),
+            ..Reading::rejected(code, detail)
+        }
     }
 }
 
@@ -98,10 +110,10 @@ fn number(n: f64, from_text: bool, item: &Item, schema: &Schema) -> Reading {
         return Reading::rejected("VAL009", "");
     }
     if n < 0.0 {
-        return Reading::rejected("VAL007", kind);
+        return Reading::rejected_number(n, "VAL007", kind);
     }
     match item.unit {
-        Unit::Count if n.fract() != 0.0 => return Reading::rejected("VAL008", kind),
+        Unit::Count if n.fract() != 0.0 => return Reading::rejected_number(n, "VAL008", kind),
         Unit::Fte if decimals(n) > schema.reading.fte_decimals as usize => {
             return Reading::used(n, Some(("VAL011", schema.reading.fte_decimals.to_string())));
         }

@@ -262,7 +262,7 @@ pub static RULES: &[Rule] = &[
         family: Family::Value,
         severity: Severity::Error,
         summary: "The value is negative.",
-        message: "{item} is {value}: {detail} cannot be negative.",
+        message: "{item} is {number}: {detail} cannot be negative.",
         action: "Give the number (0 or more), or leave the cell blank if you cannot give it.",
     },
     Rule {
@@ -271,7 +271,7 @@ pub static RULES: &[Rule] = &[
         family: Family::Value,
         severity: Severity::Error,
         summary: "A count has a fractional part.",
-        message: "{item} is {value}: {detail} must be a whole number.",
+        message: "{item} is {number}: {detail} must be a whole number.",
         action: "Give the whole number, counting each child or household once, or leave the cell blank if you cannot give it.",
     },
     Rule {
@@ -298,7 +298,7 @@ pub static RULES: &[Rule] = &[
         family: Family::Value,
         severity: Severity::Warning,
         summary: "An FTE value has more decimal places than allowed; it was used as given.",
-        message: "{item} is {value}: an FTE is given to at most {detail} decimal places. It was used as given.",
+        message: "{item} is {number}: an FTE is given to at most {detail} decimal places. It was used as given.",
         action: "Check the figure and round it to the decimal places the message gives.",
     },
     Rule {
@@ -397,7 +397,7 @@ pub static RULES: &[Rule] = &[
         family: Family::Plausibility,
         severity: Severity::Warning,
         summary: "A value is outside the plausible range for one LA in one quarter.",
-        message: "{item} is {value}, outside the range expected for one LA in one quarter ({detail}).",
+        message: "{item} is {number}, outside the range expected for one LA in one quarter ({detail}).",
         action: "Check the figure. If it is right, say why in the Notes column.",
     },
     Rule {
@@ -415,7 +415,7 @@ pub static RULES: &[Rule] = &[
         family: Family::Plausibility,
         severity: Severity::Warning,
         summary: "A value changed by more than 50% and by at least 5 from the LA's previous quarter.",
-        message: "{item} is {value} this quarter, against {detail}.",
+        message: "{item} is {number} this quarter, against {detail}.",
         action: "Check the figure. If the change is real, say why in the Notes column.",
     },
     Rule {

@@ -148,6 +148,29 @@ fn plaus003_large_change_from_the_previous_quarter() {
     assert_eq!(codes(cur), ["PLAUS003"]);
 }
 
+/// A value typed as text: the message states the number read, not the text.
+#[test]
+fn plaus003_states_the_number_read_from_text() {
+    let q1 = ReturnBuilder::clean()
+        .for_period("2025-26 Q1")
+        .validate_as("q1.xlsx");
+    let q2 = ReturnBuilder::clean()
+        .set("C03", RawCell::Text(" 20 ".into()))
+        .validate_as("q2.xlsx");
+    let v = run(vec![q1, q2], &[]);
+    let cur = v
+        .submissions
+        .iter()
+        .find(|s| s.file == "q2.xlsx")
+        .expect("q2");
+    let f = one(cur, "PLAUS003");
+    assert_eq!(f.value.as_deref(), Some(" 20 "));
+    assert_eq!(
+        f.message,
+        "C03 is 20 this quarter, against 12 in 2025-26 Q1 (up 8, 67%)."
+    );
+}
+
 #[test]
 fn plaus003_not_for_small_changes_or_unused_returns() {
     // 12 → 17: at least 5, but not more than half of 12.
