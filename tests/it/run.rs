@@ -5,6 +5,7 @@ mod anonymise_key;
 mod cli;
 mod disclosure;
 mod exports;
+mod faults;
 mod folder;
 mod hostile;
 mod modes;
