@@ -155,23 +155,37 @@ fn put_in_place(
     Ok(())
 }
 
-/// The file in an output folder's parent that a writing run holds locked.
+/// Where a system cannot lock a folder itself (Windows), the file in an output
+/// folder's parent that a writing run holds locked instead.
 pub const LOCK_FILE: &str = ".kinbench.lock";
 
-/// Locks `parent`'s [`LOCK_FILE`] for this process; `None` when another holds it.
-/// The lock goes with the returned file (and with the process, however it ends).
-fn lock(parent: &Path) -> Result<Option<fs::File>, OutputError> {
-    let path = parent.join(LOCK_FILE);
-    let file = fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(&path)
-        .map_err(|e| OutputError::io(&path, &e))?;
+/// Locks `parent` for this process: the folder itself where the system allows
+/// (Unix), so nothing is left in it, else its [`LOCK_FILE`]. `None` when another
+/// process holds the lock. The lock goes with the returned file, and with the
+/// process however it ends.
+pub fn lock(parent: &Path) -> Result<Option<fs::File>, OutputError> {
+    let folder = if cfg!(unix) {
+        fs::File::open(parent).ok()
+    } else {
+        None
+    };
+    let file = match folder {
+        Some(f) => f,
+        None => {
+            let path = parent.join(LOCK_FILE);
+            fs::OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(&path)
+                .map_err(|e| OutputError::io(&path, &e))?
+        }
+    };
+    let path = parent;
     match file.try_lock() {
         Ok(()) => Ok(Some(file)),
         Err(fs::TryLockError::WouldBlock) => Ok(None),
-        Err(fs::TryLockError::Error(e)) => Err(OutputError::io(&path, &e)),
+        Err(fs::TryLockError::Error(e)) => Err(OutputError::io(path, &e)),
     }
 }
 

@@ -203,6 +203,15 @@ pub static RULES: &[Rule] = &[
         action: "Check that the sheet named Return holds your figures; if another sheet does, copy them into Return and send the return again.",
     },
     Rule {
+        code: "FILE023",
+        name: "feedback-not-written",
+        family: Family::File,
+        severity: Severity::Warning,
+        summary: "The feedback for the file could not be written; the rest of the run was.",
+        message: "The feedback for this return could not be written: {detail}.",
+        action: "The network's analyst will send your feedback separately; you need do nothing.",
+    },
+    Rule {
         code: "VAL001",
         name: "number-as-text",
         family: Family::Value,

@@ -238,3 +238,49 @@ fn folder_walk_skips_hidden_lock_and_manifest_files() {
     );
     assert!(validate_folder(schema(), &p.join("absent"), &options()).is_err());
 }
+
+/// One file's feedback that cannot be written (here its path is taken by a
+/// folder) costs that file alone: FILE023 in findings.csv, the others written.
+#[test]
+fn file023_feedback_that_cannot_be_written_is_a_finding_and_the_rest_is_written() {
+    let returns = tempfile::tempdir().expect("tempdir");
+    write_good(returns.path());
+    write_not_a_return(&returns.path().join("notes.xlsx"));
+    let v = validate_folder(schema(), returns.path(), &options()).expect("folder");
+    let out = tempfile::tempdir().expect("tempdir");
+    let taken = out.path().join("feedback/2025-26 Q2/886 Kent.xlsx");
+    std::fs::create_dir_all(&taken).expect("a folder where Kent's workbook goes");
+    crate::feedback::fixture::write_report(schema(), &v, out.path());
+
+    let rows = crate::run::csv_maps(&out.path().join("findings.csv"));
+    let failed: Vec<_> = rows
+        .iter()
+        .filter(|r| {
+            let rule = r["rule"].as_str();
+            rule == "FILE023"
+        })
+        .collect();
+    assert_eq!(failed.len(), 1, "{rows:?}");
+    assert_eq!(
+        (
+            failed[0]["file"].as_str(),
+            failed[0]["la_code"].as_str(),
+            failed[0]["severity"].as_str()
+        ),
+        (GOOD, "886", "warning")
+    );
+    assert!(
+        failed[0]["message"].starts_with(&format!(
+            "The feedback for this return could not be written: cannot write '{}'",
+            taken.display()
+        )),
+        "{}",
+        failed[0]["message"]
+    );
+    // Kent's text twin is not left half there; the other file's feedback is written.
+    assert!(!out.path().join("feedback/2025-26 Q2/886 Kent.txt").exists());
+    let unknown = out
+        .path()
+        .join("feedback/period unknown/unidentified - notes.xlsx.xlsx");
+    assert!(unknown.is_file());
+}

@@ -206,13 +206,9 @@ fn an_output_folder_under_a_file_fails_naming_the_path() {
 #[test]
 fn a_run_into_a_folder_another_run_is_writing_is_refused() {
     let tmp = tempfile::tempdir().unwrap();
-    let held = fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(tmp.path().join(LOCK_FILE))
-        .unwrap();
-    held.try_lock().unwrap();
+    let held = kinbench::report::output::lock(tmp.path())
+        .unwrap()
+        .expect("the lock");
     let p = prepared(&Default::default());
     let ctx = p.context(schema());
     let err = run::write_run(&ctx, &p.benchmark, tmp.path(), false, &run::WRITERS).unwrap_err();
