@@ -11,6 +11,9 @@ struct HeaderRow {
     code_col: u32,
     value_col: u32,
     notes_col: Option<u32>,
+    /// The column of a second Code (`true`) or Value (`false`) heading in the row:
+    /// two tables side by side.
+    repeated: Option<(bool, u32)>,
 }
 
 /// Picks sheet `Return` (trimmed, case-insensitive), else the only visible sheet
@@ -48,6 +51,21 @@ pub fn locate(book: &super::Book, schema: &Schema) -> Result<Located, IngestErro
         }
     };
     let &(sheet, hdr) = chosen;
+    if let Some((is_code, col)) = hdr.repeated {
+        let t = &schema.template;
+        let heading = if is_code {
+            &t.code_column
+        } else {
+            &t.value_column
+        };
+        // Two tables side by side: reading the first would drop the second's values.
+        return Err(IngestError::AmbiguousTable(format!(
+            "row {} of sheet `{}` has the heading `{heading}` twice (again in column {})",
+            hdr.row + 1,
+            sheet.name,
+            super::column_letters(col)
+        )));
+    }
     let (rows, stray_values) = table(sheet, hdr);
     Ok(Located {
         sheet: sheet.name.clone(),
@@ -130,11 +148,21 @@ fn header_row(sheet: &Sheet, schema: &Schema) -> Option<HeaderRow> {
         };
         if let (Some(code_col), Some(value_col)) = (find(&code), find(&value)) {
             let notes_col = find(&notes);
+            let second = |label: &str| {
+                row_cells(sheet, pos.row)
+                    .filter(|(_, c)| label_text(c).is_some_and(|t| normalise_label(t) == label))
+                    .nth(1)
+                    .map(|(p, _)| p.col)
+            };
+            let repeated = [(true, &code), (false, &value)]
+                .into_iter()
+                .find_map(|(is_code, label)| second(label).map(|col| (is_code, col)));
             return Some(HeaderRow {
                 row: pos.row,
                 code_col,
                 value_col,
                 notes_col,
+                repeated,
             });
         }
     }

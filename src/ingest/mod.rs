@@ -94,6 +94,8 @@ pub enum IngestError {
     NotAReturn(String),
     #[error("more than one sheet could be the return: {0}")]
     AmbiguousSheet(String),
+    #[error("the table's header row is there twice: {0}")]
+    AmbiguousTable(String),
     #[error("cannot read the file: {0}")]
     Io(String),
 }

@@ -99,6 +99,7 @@ pub fn submission_for_ingest_error(file: &str, sha256: &str, err: &IngestError) 
         IngestError::TooLarge(why) => ("FILE004", None, why.clone()),
         IngestError::NotAReturn(why) => ("FILE005", None, why.clone()),
         IngestError::AmbiguousSheet(why) => ("FILE021", None, why.clone()),
+        IngestError::AmbiguousTable(why) => ("FILE024", None, why.clone()),
     };
     let ctx = Ctx {
         file: file.to_string(),

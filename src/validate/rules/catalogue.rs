@@ -212,6 +212,15 @@ pub static RULES: &[Rule] = &[
         action: "The network's analyst will send your feedback separately; you need do nothing.",
     },
     Rule {
+        code: "FILE024",
+        name: "ambiguous-table",
+        family: Family::File,
+        severity: Severity::Error,
+        summary: "The table's header row has Code or Value twice (two tables side by side), so the return was not read.",
+        message: "The return was not read because its table could be read two ways: {detail}.",
+        action: "Keep one table (Code, Item, Value, Notes) on the Return sheet, delete the copy beside it, and send the return again.",
+    },
+    Rule {
         code: "VAL001",
         name: "number-as-text",
         family: Family::Value,

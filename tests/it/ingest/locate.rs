@@ -300,3 +300,18 @@ fn two_unnamed_sheets_with_the_header_row_are_refused() {
         ))
     );
 }
+
+/// Two tables side by side share one header row: reading the first would drop
+/// the second's values, so the file is refused, naming the row and column.
+#[test]
+fn a_header_row_with_code_twice_is_refused() {
+    let b = book(vec![SheetSpec::new("Return")
+        .return_at(0, 0)
+        .return_at(0, 5)]);
+    assert_eq!(
+        locate(&b, &schema()),
+        Err(IngestError::AmbiguousTable(
+            "row 7 of sheet `Return` has the heading `Code` twice (again in column F)".into()
+        ))
+    );
+}

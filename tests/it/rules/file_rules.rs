@@ -123,6 +123,23 @@ fn file006_sheet_not_named_as_template() {
     );
 }
 
+#[test]
+fn file024_two_tables_side_by_side_are_refused() {
+    let why = "row 7 of sheet `Return` has the heading `Code` twice (again in column F)";
+    let sub = submission_for_ingest_error(
+        "return.xlsx",
+        "ab12",
+        &IngestError::AmbiguousTable(why.into()),
+    );
+    let f = one(&sub, "FILE024");
+    check(f, Severity::Error, &[], None, None);
+    assert_eq!(
+        f.message,
+        format!("The return was not read because its table could be read two ways: {why}.")
+    );
+    assert_eq!(sub.status, ReturnStatus::Unusable);
+}
+
 /// Another sheet with the header row beside `Return`: Return is read, and the
 /// finding names the other so its values are not lost unseen.
 #[test]
