@@ -237,6 +237,10 @@ fn no_csv_cell_txt_feedback_or_console_line_carries_text_that_acts() {
         file.as_deref(),
         Some("'=1+1 870 Reading 2025-26 Q2 \\u{1b}[31m.xlsx")
     );
+    let values = csv_maps(&r.dir.join("data/values.csv"));
+    assert!(values
+        .iter()
+        .any(|v| v["la_code"] == "870" && v["file"] == file.as_deref().unwrap()));
     let reading = fs::read_to_string(r.dir.join("feedback/2025-26 Q2/870 Reading.txt")).unwrap();
     assert!(reading.contains("\\u{1b}[2J"), "{reading}");
     assert!(!r.console.contains('\u{1b}'), "{}", r.console);
