@@ -16,4 +16,5 @@ pub mod report;
 pub mod sample;
 pub mod schema;
 pub mod template;
+pub mod text_safety;
 pub mod validate;

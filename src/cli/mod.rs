@@ -66,7 +66,10 @@ pub fn run() -> ExitCode {
     match result {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("kinbench: {e}");
+            eprintln!(
+                "kinbench: {}",
+                kinbench::text_safety::visible(&e.to_string())
+            );
             ExitCode::from(e.exit_code())
         }
     }

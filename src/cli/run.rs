@@ -7,6 +7,7 @@ use kinbench::period::Period;
 use kinbench::pipeline::{self, RunError, RunOptions};
 use kinbench::report::run::run_summary;
 use kinbench::report::{io_message, output};
+use kinbench::text_safety::visible;
 use kinbench::validate::Options;
 
 use super::args::{load_schema, period_arg, region};
@@ -108,11 +109,15 @@ fn warn_stale(out: &Path) {
     for path in &stale.removed {
         eprintln!(
             "kinbench: warning: removed '{}', an unfinished output folder left by a run that was stopped",
-            path.display()
+            visible(&path.display().to_string())
         );
     }
     for (path, why) in &stale.kept {
-        eprintln!("kinbench: warning: kept '{}': {why}", path.display());
+        eprintln!(
+            "kinbench: warning: kept '{}': {}",
+            visible(&path.display().to_string()),
+            visible(why)
+        );
     }
 }
 

@@ -60,7 +60,7 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<(), CliError> {
 /// Progress goes to stderr, and only to a person watching: logs get the summary alone.
 pub(super) fn progress(message: &str) {
     if std::io::stderr().is_terminal() {
-        eprintln!("kinbench: {message}");
+        eprintln!("kinbench: {}", kinbench::text_safety::visible(message));
     }
 }
 

@@ -11,30 +11,65 @@ struct HeaderRow {
     code_col: u32,
     value_col: u32,
     notes_col: Option<u32>,
+    /// The column of a second Code (`true`) or Value (`false`) heading in the row:
+    /// two tables side by side.
+    repeated: Option<(bool, u32)>,
 }
 
-/// Picks sheet `Return` (trimmed, case-insensitive), else the first visible sheet
+/// Picks sheet `Return` (trimmed, case-insensitive), else the only visible sheet
 /// with the `Code … Value` header row in its first `header_search_rows` rows.
 /// Hidden sheets are never used. Then reads the header block above that row and
 /// every row below it that has something in its Code cell.
+///
+/// Two sheets named `Return` (`Return` and `RETURN`), or no such sheet and two
+/// with the header row, leave no way to tell which holds the return: the file
+/// is refused ([`IngestError::AmbiguousSheet`]) rather than one sheet's values
+/// dropped. Other sheets with the header row beside `Return` are listed in
+/// [`Located::other_return_sheets`], so the reader can say they were not read.
 pub fn locate(book: &super::Book, schema: &Schema) -> Result<Located, IngestError> {
     let wanted = schema.template.sheet.trim().to_lowercase();
+    let named = |s: &Sheet| s.name.trim().to_lowercase() == wanted;
     let candidates: Vec<(&Sheet, HeaderRow)> = book
         .sheets
         .iter()
         .filter(|s| s.visible)
         .filter_map(|s| header_row(s, schema).map(|h| (s, h)))
         .collect();
-    let by_name = candidates
-        .iter()
-        .find(|(s, _)| s.name.trim().to_lowercase() == wanted);
-    let Some(&(sheet, hdr)) = by_name.or(candidates.first()) else {
-        return Err(IngestError::NotAReturn(not_found(book, schema)));
+    let by_name: Vec<&(&Sheet, HeaderRow)> = candidates.iter().filter(|(s, _)| named(s)).collect();
+    let chosen = match (by_name.as_slice(), candidates.as_slice()) {
+        ([one], _) => *one,
+        ([], [one]) => one,
+        ([], []) => return Err(IngestError::NotAReturn(not_found(book, schema))),
+        ([], several) => return Err(ambiguous(several, "none is named", &schema.template.sheet)),
+        (several, _) => {
+            let several: Vec<_> = several.iter().map(|c| **c).collect();
+            return Err(ambiguous(
+                &several,
+                "more than one is named",
+                &schema.template.sheet,
+            ));
+        }
     };
+    let &(sheet, hdr) = chosen;
+    if let Some((is_code, col)) = hdr.repeated {
+        let t = &schema.template;
+        let heading = if is_code {
+            &t.code_column
+        } else {
+            &t.value_column
+        };
+        // Two tables side by side: reading the first would drop the second's values.
+        return Err(IngestError::AmbiguousTable(format!(
+            "row {} of sheet `{}` has the heading `{heading}` twice (again in column {})",
+            hdr.row + 1,
+            sheet.name,
+            super::column_letters(col)
+        )));
+    }
     let (rows, stray_values) = table(sheet, hdr);
     Ok(Located {
         sheet: sheet.name.clone(),
-        sheet_named_as_template: sheet.name.trim().to_lowercase() == wanted,
+        sheet_named_as_template: named(sheet),
         header_row: hdr.row,
         code_col: hdr.code_col,
         value_col: hdr.value_col,
@@ -42,7 +77,23 @@ pub fn locate(book: &super::Book, schema: &Schema) -> Result<Located, IngestErro
         header: header_block(sheet, hdr.row, schema),
         rows,
         stray_values,
+        other_return_sheets: candidates
+            .iter()
+            .filter(|(s, _)| s.name != sheet.name)
+            .map(|(s, _)| s.name.clone())
+            .collect(),
     })
+}
+
+fn ambiguous(several: &[(&Sheet, HeaderRow)], why: &str, wanted: &str) -> IngestError {
+    let names: Vec<String> = several
+        .iter()
+        .map(|(s, _)| format!("`{}`", s.name))
+        .collect();
+    IngestError::AmbiguousSheet(format!(
+        "sheets {} all have the table's header row and {why} `{wanted}`",
+        names.join(", ")
+    ))
 }
 
 fn not_found(book: &super::Book, schema: &Schema) -> String {
@@ -97,11 +148,21 @@ fn header_row(sheet: &Sheet, schema: &Schema) -> Option<HeaderRow> {
         };
         if let (Some(code_col), Some(value_col)) = (find(&code), find(&value)) {
             let notes_col = find(&notes);
+            let second = |label: &str| {
+                row_cells(sheet, pos.row)
+                    .filter(|(_, c)| label_text(c).is_some_and(|t| normalise_label(t) == label))
+                    .nth(1)
+                    .map(|(p, _)| p.col)
+            };
+            let repeated = [(true, &code), (false, &value)]
+                .into_iter()
+                .find_map(|(is_code, label)| second(label).map(|col| (is_code, col)));
             return Some(HeaderRow {
                 row: pos.row,
                 code_col,
                 value_col,
                 notes_col,
+                repeated,
             });
         }
     }

@@ -18,7 +18,7 @@ use std::path::PathBuf;
 pub use cell::{column_letters, format_number, Cell, CellPos, CellRef, RawCell};
 pub use limits::Limits;
 pub use locate::locate;
-pub use open::open;
+pub use open::{open, open_bytes};
 
 /// The spreadsheet formats a return may come in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -92,6 +92,10 @@ pub enum IngestError {
     TooLarge(String),
     #[error("no visible sheet has the table header row ({0})")]
     NotAReturn(String),
+    #[error("more than one sheet could be the return: {0}")]
+    AmbiguousSheet(String),
+    #[error("the table's header row is there twice: {0}")]
+    AmbiguousTable(String),
     #[error("cannot read the file: {0}")]
     Io(String),
 }
@@ -135,4 +139,7 @@ pub struct Located {
     pub rows: Vec<TableRow>,
     /// Non-empty Value-column cells in rows with no code (typed on a heading row, say).
     pub stray_values: Vec<(CellRef, Cell)>,
+    /// Other visible sheets with the table's header row, not read because `sheet`
+    /// is named as in the template.
+    pub other_return_sheets: Vec<String>,
 }

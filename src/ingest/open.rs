@@ -37,6 +37,23 @@ pub fn open(path: &Path, limits: &Limits) -> Result<Book, IngestError> {
     })
 }
 
+/// Reads a return held in memory, named `name` (its extension decides whether it is
+/// tried, as for [`open`]). For callers without a file system, and for fuzzing.
+pub fn open_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Book, IngestError> {
+    let path = Path::new(name);
+    let named =
+        Format::from_path(path).ok_or_else(|| IngestError::UnsupportedType(extension(path)))?;
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(too_big(bytes.len() as u64, limits));
+    }
+    let (format, sheets) = read_bytes(bytes, named, limits)?;
+    Ok(Book {
+        path: path.to_path_buf(),
+        format,
+        sheets,
+    })
+}
+
 fn extension(path: &Path) -> String {
     path.extension()
         .map(|e| e.to_string_lossy().to_lowercase())

@@ -68,6 +68,12 @@ pub(crate) fn check_zip(bytes: &[u8], limits: &Limits) -> Result<ZipKind, Ingest
         )));
     }
     let mut total: u64 = 0;
+    if let Some(name) = duplicate_part(bytes) {
+        // A reader would take one copy and drop the other's values unseen.
+        return Err(IngestError::Corrupt(format!(
+            "it holds the part `{name}` more than once, so which copy is the return cannot be told"
+        )));
+    }
     for i in 0..entries {
         let entry = archive
             .by_index_data(i)
@@ -94,6 +100,44 @@ pub(crate) fn check_zip(bytes: &[u8], limits: &Limits) -> Result<ZipKind, Ingest
     let kind = zip_kind(&mut archive)?;
     check_inflated(&mut archive, limits)?;
     Ok(kind)
+}
+
+/// A part name the zip's central directory lists twice (case-insensitively, as part
+/// names are in OOXML and ODF). The zip library keeps one entry per name, so the
+/// directory is walked here. `None` too when the directory cannot be walked (a
+/// zip64 archive, say): the library has already accepted its structure.
+fn duplicate_part(bytes: &[u8]) -> Option<String> {
+    let u16_at = |at: usize| {
+        bytes
+            .get(at..at + 2)
+            .map(|b| u16::from_le_bytes([b[0], b[1]]) as usize)
+    };
+    let u32_at = |at: usize| {
+        bytes
+            .get(at..at + 4)
+            .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+    };
+    // The end-of-directory record is in the last 22 + 65535 bytes (its comment's most).
+    let from = bytes.len().saturating_sub(22 + 65_535);
+    let eocd = (from..bytes.len().saturating_sub(21))
+        .rev()
+        .find(|&i| bytes[i..].starts_with(&[0x50, 0x4b, 0x05, 0x06]))?;
+    let count = u16_at(eocd + 10)?;
+    let mut at = u32_at(eocd + 16)?;
+    let mut seen = std::collections::HashSet::new();
+    for _ in 0..count {
+        if !bytes.get(at..)?.starts_with(&[0x50, 0x4b, 0x01, 0x02]) {
+            return None;
+        }
+        let (name_len, extra_len, comment_len) =
+            (u16_at(at + 28)?, u16_at(at + 30)?, u16_at(at + 32)?);
+        let name = String::from_utf8_lossy(bytes.get(at + 46..at + 46 + name_len)?);
+        if !seen.insert(name.to_lowercase()) {
+            return Some(name.into_owned());
+        }
+        at += 46 + name_len + extra_len + comment_len;
+    }
+    None
 }
 
 /// Unpacks every entry into nothing, counting, so a header that understates an entry's

@@ -32,7 +32,7 @@ pub fn summary(validation: &Validation, outputs: &OutputsWritten) -> String {
     not_received(&mut t, validation);
     findings(&mut t, validation);
     written(&mut t, outputs);
-    t
+    crate::text_safety::visible(&t).into_owned()
 }
 
 fn returns_table(t: &mut String, v: &Validation) {

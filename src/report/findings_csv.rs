@@ -1,12 +1,12 @@
 //! `findings.csv`: every finding of the run, for the analyst.
 //!
-//! Values are written exactly as found (a `-3` stays `-3`), so the file is
-//! data, not a spreadsheet: opened directly in Excel, a value starting with
-//! `=`, `+`, `-` or `@` may be read as a formula. Import it as text
-//! (Data → From Text/CSV) to be safe; docs/outputs.md says so.
+//! Every cell goes through [`csv_cell`]: LA text that starts as a formula would
+//! (`=`, `+`, `-`, `@`, TAB, CR) gets a leading `'` unless it is a plain number
+//! (a `-3` stays `-3`), and control characters are shown as `\u{..}` escapes.
 
 use std::io::Write;
 
+use crate::text_safety::csv_cell;
 use crate::validate::Finding;
 
 /// The header row, in order.
@@ -34,7 +34,7 @@ pub fn write_findings_csv<W: Write>(findings: &[Finding], out: W) -> Result<(), 
         let period = f.period.map(|p| p.to_string()).unwrap_or_default();
         let rule_name = crate::validate::rules::rule(f.rule).map_or("", |r| r.name);
         let items = f.items.join(" ");
-        w.write_record([
+        let record = [
             f.la_code.as_deref().unwrap_or(""),
             f.la_name.as_deref().unwrap_or(""),
             period.as_str(),
@@ -47,7 +47,8 @@ pub fn write_findings_csv<W: Write>(findings: &[Finding], out: W) -> Result<(), 
             f.value.as_deref().unwrap_or(""),
             f.message.as_str(),
             f.action.as_str(),
-        ])?;
+        ];
+        w.write_record(record.map(csv_cell).iter().map(|c| c.as_bytes()))?;
     }
     w.flush()?;
     Ok(())

@@ -56,18 +56,20 @@ pub fn write_report(
     out_dir: &Path,
 ) -> Result<Vec<(String, String)>, ReportError> {
     let validation = ctx.validation;
-    let mut entries = write_feedback(ctx, out_dir)?;
+    let counts = feedback::write_all(ctx, out_dir)?;
+    let mut findings = validation.findings.clone();
+    findings.extend(counts.failed.iter().cloned());
+    crate::validate::sort_findings(&mut findings);
+    let mut entries = vec![feedback_entry(&counts)];
     let csv_path = out_dir.join(FINDINGS_CSV);
     let file = File::create(&csv_path).map_err(|e| ReportError::write(&csv_path, &e))?;
-    write_findings_csv(&validation.findings, BufWriter::new(file)).map_err(|e| {
-        ReportError::Write {
-            path: csv_path.display().to_string(),
-            message: e.to_string(),
-        }
+    write_findings_csv(&findings, BufWriter::new(file)).map_err(|e| ReportError::Write {
+        path: csv_path.display().to_string(),
+        message: e.to_string(),
     })?;
     entries.push((
         FINDINGS_CSV.to_string(),
-        format!("{} findings", validation.findings.len()),
+        format!("{} findings", findings.len()),
     ));
     Ok(entries)
 }
@@ -78,11 +80,17 @@ pub fn write_feedback(
     out_dir: &Path,
 ) -> Result<Vec<(String, String)>, ReportError> {
     let counts = feedback::write_all(ctx, out_dir)?;
-    Ok(vec![(
-        format!("{FEEDBACK_DIR}/"),
-        format!(
-            "feedback to LAs: {} workbooks, {} texts",
-            counts.workbooks, counts.texts
-        ),
-    )])
+    Ok(vec![feedback_entry(&counts)])
+}
+
+/// What `feedback/` holds, naming each file whose feedback could not be written.
+fn feedback_entry(counts: &feedback::FeedbackCounts) -> (String, String) {
+    let mut said = format!(
+        "feedback to LAs: {} workbooks, {} texts",
+        counts.workbooks, counts.texts
+    );
+    for f in &counts.failed {
+        said.push_str(&format!("; not written for {}: {}", f.file, f.message));
+    }
+    (format!("{FEEDBACK_DIR}/"), said)
 }

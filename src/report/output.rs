@@ -14,6 +14,10 @@ pub enum OutputError {
     NotAFolder(String),
     #[error("cannot write output folder '{path}': {message}")]
     Io { path: String, message: String },
+    #[error(
+        "another kinbench run is writing into '{0}'; run again when it has finished (nothing was changed)"
+    )]
+    Busy(String),
     /// --force: the new folder could not be renamed into place, nor the old one
     /// moved back. Both are kept, and named, so nothing is lost.
     #[error(
@@ -84,6 +88,9 @@ where
     check_destination(dest, force)?;
     let parent = parent_of(dest);
     fs::create_dir_all(&parent).map_err(|e| OutputError::io(&parent, &e))?;
+    // Held until the new folder is in place: a second run into the same folder stops
+    // here, and cannot take this run's staging folder for a killed run's.
+    let _lock = lock(&parent)?.ok_or_else(|| OutputError::Busy(parent.display().to_string()))?;
     let staging = tempfile::Builder::new()
         .prefix(NEW_PREFIX)
         .tempdir_in(&parent)
@@ -148,6 +155,40 @@ fn put_in_place(
     Ok(())
 }
 
+/// Where a system cannot lock a folder itself (Windows), the file in an output
+/// folder's parent that a writing run holds locked instead.
+pub const LOCK_FILE: &str = ".kinbench.lock";
+
+/// Locks `parent` for this process: the folder itself where the system allows
+/// (Unix), so nothing is left in it, else its [`LOCK_FILE`]. `None` when another
+/// process holds the lock. The lock goes with the returned file, and with the
+/// process however it ends.
+pub fn lock(parent: &Path) -> Result<Option<fs::File>, OutputError> {
+    let folder = if cfg!(unix) {
+        fs::File::open(parent).ok()
+    } else {
+        None
+    };
+    let file = match folder {
+        Some(f) => f,
+        None => {
+            let path = parent.join(LOCK_FILE);
+            fs::OpenOptions::new()
+                .create(true)
+                .truncate(false)
+                .write(true)
+                .open(&path)
+                .map_err(|e| OutputError::io(&path, &e))?
+        }
+    };
+    let path = parent;
+    match file.try_lock() {
+        Ok(()) => Ok(Some(file)),
+        Err(fs::TryLockError::WouldBlock) => Ok(None),
+        Err(fs::TryLockError::Error(e)) => Err(OutputError::io(path, &e)),
+    }
+}
+
 /// Prefix of the folder a run writes into before renaming it into place.
 pub const NEW_PREFIX: &str = ".kinbench-new-";
 /// Prefix of the folder that holds the replaced results during --force.
@@ -166,10 +207,14 @@ pub struct Stale {
 /// Looks in `parent` (the folder the period folders are written into) for
 /// folders left by a run that was killed: removes each unfinished
 /// `.kinbench-new-*` and keeps each `.kinbench-old-*`, which may be the only
-/// copy of results replaced with --force. A missing `parent` has none.
+/// copy of results replaced with --force. A missing `parent` has none. While
+/// another run is writing into `parent` its staging folder is live: nothing is touched.
 pub fn tidy_stale(parent: &Path) -> Stale {
     let mut out = Stale::default();
     let Ok(entries) = fs::read_dir(parent) else {
+        return out;
+    };
+    let Ok(Some(_lock)) = lock(parent) else {
         return out;
     };
     let mut found: Vec<PathBuf> = entries

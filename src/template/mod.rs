@@ -36,5 +36,8 @@ pub fn write_template(
 
 /// `886 Kent 2025-26 Q2.xlsx`: the name a return for an LA and period goes by.
 pub fn file_name(la: &La, period: Period) -> String {
-    crate::file_name::safe(&format!("{} {} {}.xlsx", la.code, la.name, period))
+    format!(
+        "{}.xlsx",
+        crate::file_name::bounded(&format!("{} {} {}", la.code, la.name, period))
+    )
 }

@@ -3,6 +3,7 @@
 use super::describe::{figure, found};
 use super::make::{Case, Ctx};
 use super::{Finding, ReturnStatus, Submission};
+use crate::ingest::format_number;
 use crate::schema::Schema;
 
 /// For each `Used` return whose LA also has a `Used` return for the previous
@@ -42,7 +43,7 @@ pub fn previous_quarter_changes(schema: &Schema, subs: &mut [Submission]) {
                 };
                 let detail = format!(
                     "{} in {prev_period} ({direction} {}{share})",
-                    figure(before),
+                    format_number(before),
                     figure(diff.abs())
                 );
                 let v = cur.values.get(&item.code);
@@ -51,6 +52,7 @@ pub fn previous_quarter_changes(schema: &Schema, subs: &mut [Submission]) {
                     v.and_then(|v| v.cell.clone()),
                     found(v),
                 )
+                .with("number", format_number(x))
                 .with("detail", detail);
                 additions.push((i, ctx.finding("PLAUS003", case)));
             }

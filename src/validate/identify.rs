@@ -50,6 +50,17 @@ pub(crate) fn identify(
             Case::new(vec![], None, Some(located.sheet.clone())).with("detail", expected_sheet);
         cases.push(("FILE006", case));
     }
+    if !located.other_return_sheets.is_empty() {
+        let names: Vec<String> = located
+            .other_return_sheets
+            .iter()
+            .map(|n| format!("\"{n}\""))
+            .collect();
+        cases.push((
+            "FILE022",
+            Case::new(vec![], None, Some(located.sheet.clone())).with("detail", names.join(", ")),
+        ));
+    }
 
     let code_h = header(located, "la_code");
     match text(code_h) {

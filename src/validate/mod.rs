@@ -36,7 +36,7 @@ pub use folder::{finish, returns_in, sha256_hex, validate_folder};
 pub use order::sort_findings;
 pub use received::{not_received, Received};
 pub use resubmission::resolve_resubmissions;
-pub use submission::{submission_for_ingest_error, validate_located};
+pub use submission::{file_finding, submission_for_ingest_error, validate_located};
 pub use typing::{read_value, typed_number, Reading};
 pub use values::{ItemValue, ReturnStatus, Submission, Validation, ValueStatus};
 

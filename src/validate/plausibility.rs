@@ -26,6 +26,7 @@ pub(crate) fn plausibility_findings(
             cases.push((
                 "PLAUS001",
                 Case::new(vec![item.code.clone()], v.cell.clone(), found(Some(v)))
+                    .with("number", format_number(x))
                     .with("detail", detail),
             ));
         }

@@ -18,8 +18,9 @@ pub use doc::{markdown, table};
 use super::{Family, Severity};
 
 /// Every placeholder a message or action may use.
-pub const PLACEHOLDERS: [&str; 8] = [
-    "item", "label", "cell", "value", "la", "period", "metric", "detail",
+/// `value` is the cell's text as found; `number` is the number kinbench read from it.
+pub const PLACEHOLDERS: [&str; 9] = [
+    "item", "label", "cell", "value", "number", "la", "period", "metric", "detail",
 ];
 
 /// One validation rule. Codes never change meaning; retired codes are not reused.

@@ -72,6 +72,17 @@ pub(crate) fn status_of(findings: &[Finding]) -> ReturnStatus {
     }
 }
 
+/// A file finding about `sub` found after validation (a later stage could not
+/// write its output, say), with `detail` for the rule's message.
+pub fn file_finding(sub: &Submission, code: &'static str, detail: &str) -> Finding {
+    let ctx = Ctx {
+        file: sub.file.clone(),
+        la: sub.la.clone(),
+        period: sub.period,
+    };
+    ctx.finding(code, Case::new(vec![], None, None).with("detail", detail))
+}
+
 /// The return of a file that could not be read: no values, one finding (FILE001–FILE005).
 pub fn submission_for_ingest_error(file: &str, sha256: &str, err: &IngestError) -> Submission {
     let (code, value, detail) = match err {
@@ -87,6 +98,8 @@ pub fn submission_for_ingest_error(file: &str, sha256: &str, err: &IngestError) 
         IngestError::Protected => ("FILE003", None, String::new()),
         IngestError::TooLarge(why) => ("FILE004", None, why.clone()),
         IngestError::NotAReturn(why) => ("FILE005", None, why.clone()),
+        IngestError::AmbiguousSheet(why) => ("FILE021", None, why.clone()),
+        IngestError::AmbiguousTable(why) => ("FILE024", None, why.clone()),
     };
     let ctx = Ctx {
         file: file.to_string(),

@@ -5,7 +5,7 @@ use std::collections::BTreeMap;
 use super::make::Case;
 use super::typing::read_value;
 use super::{ItemValue, ValueStatus};
-use crate::ingest::{CellPos, Located, TableRow};
+use crate::ingest::{format_number, CellPos, Located, TableRow};
 use crate::schema::Schema;
 
 /// Every schema item's value, and the value findings as cases in the order a
@@ -63,8 +63,12 @@ pub(crate) fn read_rows(
                 let as_found = row.value.as_ref().map(|c| c.as_found()).unwrap_or_default();
                 if let Some((rule, detail)) = reading.rule {
                     let value = Some(as_found.clone()).filter(|s| !s.is_empty());
-                    let case = Case::new(vec![code.clone()], Some(row.value_at.to_string()), value)
-                        .with("detail", detail);
+                    let mut case =
+                        Case::new(vec![code.clone()], Some(row.value_at.to_string()), value)
+                            .with("detail", detail);
+                    if let Some(n) = reading.number {
+                        case = case.with("number", format_number(n));
+                    }
                     placed.push((Some(row.value_at.pos), rule, case));
                 }
                 ItemValue {

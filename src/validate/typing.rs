@@ -26,6 +26,9 @@ pub struct Reading {
     pub value: Option<f64>,
     /// The rule the cell breaks (or was normalised under) and the `{detail}` for its message.
     pub rule: Option<(&'static str, String)>,
+    /// The number the cell was read as, also when a check rejected it (`-3`):
+    /// messages state this, not the text as typed.
+    pub number: Option<f64>,
 }
 
 impl Reading {
@@ -34,6 +37,7 @@ impl Reading {
             status: ValueStatus::Used,
             value: Some(value),
             rule,
+            number: Some(value),
         }
     }
 
@@ -42,11 +46,19 @@ impl Reading {
             status,
             value: None,
             rule,
+            number: None,
         }
     }
 
     fn rejected(code: &'static str, detail: impl Into<String>) -> Reading {
         Reading::not_used(ValueStatus::Rejected, Some((code, detail.into())))
+    }
+
+    fn rejected_number(n: f64, code: &'static str, detail: &str) -> Reading {
+        Reading {
+            number: Some(n),
+            ..Reading::rejected(code, detail)
+        }
     }
 }
 
@@ -98,10 +110,10 @@ fn number(n: f64, from_text: bool, item: &Item, schema: &Schema) -> Reading {
         return Reading::rejected("VAL009", "");
     }
     if n < 0.0 {
-        return Reading::rejected("VAL007", kind);
+        return Reading::rejected_number(n, "VAL007", kind);
     }
     match item.unit {
-        Unit::Count if n.fract() != 0.0 => return Reading::rejected("VAL008", kind),
+        Unit::Count if n.fract() != 0.0 => return Reading::rejected_number(n, "VAL008", kind),
         Unit::Fte if decimals(n) > schema.reading.fte_decimals as usize => {
             return Reading::used(n, Some(("VAL011", schema.reading.fte_decimals.to_string())));
         }
@@ -164,7 +176,8 @@ pub fn typed_number(text: &str) -> Option<f64> {
         groups.concat(),
         frac.map(|f| format!(".{f}")).unwrap_or_default()
     );
-    plain.parse::<f64>().ok()
+    // A long enough run of digits parses as infinity: not a number anyone typed.
+    plain.parse::<f64>().ok().filter(|n| n.is_finite())
 }
 
 #[cfg(test)]
@@ -208,5 +221,18 @@ mod tests {
         ] {
             assert_eq!(typed_number(bad), None, "{bad}");
         }
+    }
+
+    /// Found by fuzzing (tests/fixtures/fuzz/): digits enough to overflow f64.
+    #[test]
+    fn digits_past_the_largest_number_are_not_a_number() {
+        let fuzzed = include_str!("../../tests/fixtures/fuzz/typed_number-crash-73b6e2c4.txt");
+        assert!(
+            fuzzed.trim().len() > 308,
+            "the fixture is a long run of digits"
+        );
+        assert_eq!(typed_number(fuzzed), None);
+        assert_eq!(typed_number(&"9".repeat(400)), None);
+        assert!(typed_number(&"9".repeat(300)).is_some_and(f64::is_finite));
     }
 }

@@ -3,7 +3,7 @@
 
 mod cli;
 mod csv_summary;
-mod fixture;
+pub(crate) mod fixture;
 mod groups;
 mod output;
 

@@ -146,7 +146,7 @@ fn period_labels(
         .fold(0.0, f64::max);
     let every = ((widest + tick_font.em) / step.max(1.0)).ceil().max(1.0) as usize;
     for (i, period) in periods.iter().enumerate() {
-        if (count - 1 - i) % every == 0 {
+        if (count - 1 - i).is_multiple_of(every) {
             scene.text(
                 period,
                 (x(i), bottom + tick_font.em * 1.5),

@@ -7,6 +7,7 @@ use std::path::Path;
 use polars::prelude::*;
 
 use crate::report::ReportError;
+use crate::text_safety::csv_cell;
 
 /// A cell as the CSV shows it: null is empty, a number in Rust's shortest form
 /// that reads back to the same f64 (`59.83606557377049`, `3`), booleans `true`/`false`.
@@ -33,7 +34,7 @@ fn failed(path: &Path, message: impl ToString) -> ReportError {
     }
 }
 
-/// Writes `df` as CSV with a header row.
+/// Writes `df` as CSV with a header row; text cells through [`csv_cell`].
 pub fn write_csv(df: &DataFrame, path: &Path) -> Result<(), ReportError> {
     let file = File::create(path).map_err(|e| ReportError::write(path, &e))?;
     let mut w = csv::Writer::from_writer(BufWriter::new(file));
@@ -44,7 +45,11 @@ pub fn write_csv(df: &DataFrame, path: &Path) -> Result<(), ReportError> {
         record.clear();
         for column in df.columns() {
             let value = column.get(row).map_err(|e| failed(path, e))?;
-            record.push(cell_text(&value));
+            let text = cell_text(&value);
+            record.push(match value {
+                AnyValue::String(_) | AnyValue::StringOwned(_) => csv_cell(&text).into_owned(),
+                _ => text,
+            });
         }
         w.write_record(&record).map_err(|e| failed(path, e))?;
     }

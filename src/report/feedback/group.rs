@@ -117,7 +117,7 @@ impl Feedback<'_> {
             Some(la) => super::la_stem(la),
             None => {
                 let file = self.submissions.first().map_or("", |s| s.file.as_str());
-                crate::file_name::safe(&format!("unidentified - {file}"))
+                crate::file_name::bounded(&format!("unidentified - {file}"))
             }
         }
     }

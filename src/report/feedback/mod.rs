@@ -23,7 +23,7 @@ use crate::aggregate::Benchmark;
 use crate::period::Period;
 use crate::report::RunContext;
 use crate::schema::La;
-use crate::validate::Validation;
+use crate::validate::{Finding, Validation};
 
 /// The folder under `feedback/` for a period; `period unknown` for files whose period could not be read.
 pub fn period_folder(period: Option<Period>) -> String {
@@ -32,14 +32,16 @@ pub fn period_folder(period: Option<Period>) -> String {
 
 /// `886 Kent`: how an LA's feedback files are named.
 pub fn la_stem(la: &La) -> String {
-    crate::file_name::safe(&format!("{} {}", la.code, la.name))
+    crate::file_name::bounded(&format!("{} {}", la.code, la.name))
 }
 
-/// How many feedback files were written.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+/// How many feedback files were written, and a finding for each file whose
+/// feedback could not be (FILE023).
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct FeedbackCounts {
     pub workbooks: usize,
     pub texts: usize,
+    pub failed: Vec<Finding>,
 }
 
 /// Writes `feedback/<period>/<LA code> <LA name>.xlsx` and `.txt` for every
@@ -47,8 +49,7 @@ pub struct FeedbackCounts {
 /// With a benchmark, each LA's feedback for its reporting period carries the
 /// LA's profile, and its strips go in `<LA code> <LA name> profile/`.
 pub fn write_all(ctx: &RunContext<'_>, out_dir: &Path) -> Result<FeedbackCounts, ReportError> {
-    let (schema, validation) = (ctx.schema, ctx.validation);
-    let benchmark = ctx.benchmark.map(|b| (b, ctx.presenter));
+    let validation = ctx.validation;
     let root = out_dir.join("feedback");
     let mut counts = FeedbackCounts::default();
     let groups = group(validation);
@@ -56,19 +57,17 @@ pub fn write_all(ctx: &RunContext<'_>, out_dir: &Path) -> Result<FeedbackCounts,
         let dir = root.join(period_folder(fb.period));
         create_dir(&dir)?;
         let stem = fb.file_stem();
-        let xlsx = dir.join(format!("{stem}.xlsx"));
-        let profile = match (benchmark, fb.la) {
-            (Some((b, p)), Some(la)) if fb.period == Some(b.period) => {
-                write_profile(validation, b, p, la, &dir.join(format!("{stem} profile")))?
+        // One LA's feedback that cannot be written costs that LA alone: its
+        // files are removed and a finding says why; the run goes on.
+        if let Err(e) = write_one(ctx, fb, &dir, &stem) {
+            for leftover in [format!("{stem}.xlsx"), format!("{stem}.txt")] {
+                let _ = fs::remove_file(dir.join(leftover));
             }
-            _ => None,
-        };
-        feedback_workbook(schema, &validation.region_name, fb, profile.as_ref(), &xlsx)?;
+            let _ = fs::remove_dir_all(dir.join(format!("{stem} profile")));
+            counts.failed.extend(not_written(fb, &e));
+            continue;
+        }
         counts.workbooks += 1;
-        write_text(
-            &dir.join(format!("{stem}.txt")),
-            &feedback_text(&validation.region_name, fb, profile.as_ref()),
-        )?;
         counts.texts += 1;
     }
     for (la, period) in &validation.not_received {
@@ -88,6 +87,46 @@ pub fn write_all(ctx: &RunContext<'_>, out_dir: &Path) -> Result<FeedbackCounts,
         counts.texts += 1;
     }
     Ok(counts)
+}
+
+/// Writes one group's `<stem>.xlsx`, `<stem>.txt` and, for the reporting period, its profile.
+fn write_one(
+    ctx: &RunContext<'_>,
+    fb: &Feedback<'_>,
+    dir: &Path,
+    stem: &str,
+) -> Result<(), ReportError> {
+    let validation = ctx.validation;
+    let profile = match (ctx.benchmark, fb.la) {
+        (Some(b), Some(la)) if fb.period == Some(b.period) => write_profile(
+            validation,
+            b,
+            ctx.presenter,
+            la,
+            &dir.join(format!("{stem} profile")),
+        )?,
+        _ => None,
+    };
+    let xlsx = dir.join(format!("{stem}.xlsx"));
+    feedback_workbook(
+        ctx.schema,
+        &validation.region_name,
+        fb,
+        profile.as_ref(),
+        &xlsx,
+    )?;
+    write_text(
+        &dir.join(format!("{stem}.txt")),
+        &feedback_text(&validation.region_name, fb, profile.as_ref()),
+    )
+}
+
+/// FILE023 for each file of a group whose feedback could not be written.
+fn not_written(fb: &Feedback<'_>, e: &ReportError) -> Vec<Finding> {
+    fb.submissions
+        .iter()
+        .map(|s| crate::validate::file_finding(s, "FILE023", &e.to_string()))
+        .collect()
 }
 
 /// Builds an LA's profile and writes its strips as `<metric id>.png` into `dir`.

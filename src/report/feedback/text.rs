@@ -7,6 +7,7 @@ use super::profile::{profile_text, Profile};
 use super::Feedback;
 use crate::period::Period;
 use crate::schema::La;
+use crate::text_safety::visible;
 use crate::validate::{Finding, Severity};
 
 /// One finding as a line: `Return!C23 (B01) — message — What to do: action`.
@@ -98,12 +99,12 @@ pub fn feedback_text(region_name: &str, fb: &Feedback<'_>, profile: Option<&Prof
     let _ = writeln!(t, "What happens next: {}\n", outcome.next_steps());
     let _ = writeln!(t, "Thank you for your work on this return.\n");
     let _ = writeln!(t, "{region_name} kinship care benchmarking");
-    t
+    visible(&t).into_owned()
 }
 
 /// The email body for an LA whose return for a period did not arrive.
 pub fn not_received_text(region_name: &str, la: &La, period: Period) -> String {
-    format!(
+    let t = format!(
         "Dear colleague,\n\n\
          We have not received a kinship care benchmarking return from {} ({}) for {}.\n\n\
          If you have sent one, please reply so we can look for it. Otherwise, please complete \
@@ -114,5 +115,6 @@ pub fn not_received_text(region_name: &str, la: &La, period: Period) -> String {
         la.name,
         la.code,
         period_words(Some(period)),
-    )
+    );
+    visible(&t).into_owned()
 }

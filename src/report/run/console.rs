@@ -17,7 +17,7 @@ pub fn run_summary(
     t.push_str(&summary(ctx.validation, &OutputsWritten::default()));
     t.push_str(&headline(ctx, benchmark));
     crate::report::console::written(&mut t, outputs);
-    ctx.presenter.scrub(&t)
+    crate::text_safety::visible(&ctx.presenter.scrub(&t)).into_owned()
 }
 
 /// One line per metric for the reporting period: the region's pooled value, how

@@ -2,6 +2,7 @@
 
 use kinbench::report::{self, findings_csv};
 use kinbench::schema::Schema;
+use kinbench::text_safety::csv_cell;
 
 use super::fixture::{self, HYPERLINK};
 use super::{feedback_path, run_report};
@@ -36,12 +37,12 @@ fn findings_csv_round_trips_every_finding_in_order() {
         ];
         assert_eq!(
             row.iter().collect::<Vec<_>>(),
-            want.iter().map(String::as_str).collect::<Vec<_>>()
+            want.iter().map(|w| csv_cell(w)).collect::<Vec<_>>()
         );
     }
-    // Values are exact: no quote prefix on a negative number or a formula-like text.
+    // A negative number stays as found; text a spreadsheet would run gets a quote.
     assert_eq!(&rows[3][9], "-3");
-    assert_eq!(&rows[4][9], HYPERLINK);
+    assert_eq!(rows[4][9], format!("'{HYPERLINK}"));
 }
 
 #[test]

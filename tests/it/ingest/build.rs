@@ -125,6 +125,18 @@ pub fn xlsx(dir: &Path, name: &str, sheets: Vec<SheetSpec>) -> PathBuf {
     path
 }
 
+/// `dir/return.xlsx` with two sheets, `Return` and `second`, each holding the template's table.
+pub fn return_and(dir: &Path, second: &str) -> PathBuf {
+    xlsx(
+        dir,
+        "return.xlsx",
+        vec![
+            SheetSpec::new("Return").return_at(0, 0),
+            SheetSpec::new(second).return_at(0, 0),
+        ],
+    )
+}
+
 /// Replaces `from` with `to` in one part of a saved xlsx, to write what Excel writes
 /// and rust_xlsxwriter does not (an empty cached formula result, say).
 pub fn patch_part(path: &Path, part: &str, from: &str, to: &str) {

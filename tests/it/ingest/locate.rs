@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use kinbench::ingest::{locate, open, Book, Cell, IngestError, Limits, Located};
 use kinbench::schema::Schema;
 
-use super::build::{xlsx, SheetSpec, V};
+use super::build::{patch_part, return_and, xlsx, SheetSpec, V};
 
 pub(super) fn schema() -> Schema {
     Schema::bundled().unwrap()
@@ -173,6 +173,8 @@ fn sheet_choice_prefers_the_template_name_then_the_first_with_the_header_row() {
         (l.sheet.as_str(), l.sheet_named_as_template, l.header_row),
         ("RETURN", true, 8)
     );
+    // The copy beside it is named, so a finding can say it was not read.
+    assert_eq!(l.other_return_sheets, ["Old copy"]);
 
     // A sheet named Return without the header row does not win over one with it.
     let l = located(vec![
@@ -260,4 +262,56 @@ fn libreoffice_and_openpyxl_fixtures_locate_alike() {
         assert_eq!(l.rows[6].notes.as_deref(), Some("FTE at 30 Sept"), "{name}");
         assert_eq!(l.rows[1].value_at.to_string(), "Return!C13", "{name}");
     }
+}
+
+/// `Return` and `RETURN` both match the template's name: which holds the figures
+/// cannot be told, so the file is refused rather than one sheet's values dropped.
+#[test]
+fn two_sheets_named_return_are_refused_naming_both() {
+    let dir = tempfile::tempdir().unwrap();
+    // rust_xlsxwriter refuses names equal but for case, as Excel does; other programs write them.
+    let path = return_and(dir.path(), "RETURNX");
+    patch_part(
+        &path,
+        "xl/workbook.xml",
+        "name=\"RETURNX\"",
+        "name=\"RETURN\"",
+    );
+    let book = open(&path, &Limits::default()).unwrap();
+    assert_eq!(
+        locate(&book, &schema()),
+        Err(IngestError::AmbiguousSheet(
+            "sheets `Return`, `RETURN` all have the table's header row and more than one is named `Return`".into()
+        ))
+    );
+}
+
+/// No sheet named Return and two with the header row: refused too.
+#[test]
+fn two_unnamed_sheets_with_the_header_row_are_refused() {
+    let b = book(vec![
+        SheetSpec::new("Kent Q2").return_at(0, 0),
+        SheetSpec::new("Kent Q2 (2)").return_at(1, 0),
+    ]);
+    assert_eq!(
+        locate(&b, &schema()),
+        Err(IngestError::AmbiguousSheet(
+            "sheets `Kent Q2`, `Kent Q2 (2)` all have the table's header row and none is named `Return`".into()
+        ))
+    );
+}
+
+/// Two tables side by side share one header row: reading the first would drop
+/// the second's values, so the file is refused, naming the row and column.
+#[test]
+fn a_header_row_with_code_twice_is_refused() {
+    let b = book(vec![SheetSpec::new("Return")
+        .return_at(0, 0)
+        .return_at(0, 5)]);
+    assert_eq!(
+        locate(&b, &schema()),
+        Err(IngestError::AmbiguousTable(
+            "row 7 of sheet `Return` has the heading `Code` twice (again in column F)".into()
+        ))
+    );
 }

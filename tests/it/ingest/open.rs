@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use kinbench::ingest::{open, Format, IngestError, Limits};
 use zip::write::SimpleFileOptions;
 
-use super::build::{xlsx, SheetSpec};
+use super::build::{return_and, xlsx, SheetSpec};
 use super::{err, fixture, hostile};
 
 /// Writes a zip of (name, content) entries, deflated.
@@ -245,4 +245,35 @@ fn zip_entry_count_and_unpacked_size_are_limited() {
     };
     let e = err(&fixture("openpyxl-return.xlsx"), &limits);
     assert!(matches!(e, IngestError::TooLarge(m) if m.ends_with("more than the limit of 1000")));
+}
+
+/// Two copies of one part (here the first sheet) leave no way to tell which holds the
+/// return: refused, naming the part, instead of one copy read and the other dropped.
+#[test]
+fn a_zip_holding_a_part_twice_is_refused_naming_the_part() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = return_and(dir.path(), "Copy");
+    // Part names are stored as plain bytes: renaming the second sheet's part in every
+    // header gives a zip with `xl/worksheets/sheet1.xml` twice.
+    let bytes = std::fs::read(&path).unwrap();
+    let (from, to) = (b"xl/worksheets/sheet2.xml", b"xl/worksheets/sheet1.xml");
+    let mut patched = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i..].starts_with(from) {
+            patched.extend_from_slice(to);
+            i += from.len();
+        } else {
+            patched.push(bytes[i]);
+            i += 1;
+        }
+    }
+    assert_ne!(patched, bytes);
+    std::fs::write(&path, patched).unwrap();
+    assert_eq!(
+        err(&path, &Limits::default()),
+        IngestError::Corrupt(
+            "it holds the part `xl/worksheets/sheet1.xml` more than once, so which copy is the return cannot be told".into()
+        )
+    );
 }

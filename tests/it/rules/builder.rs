@@ -296,6 +296,7 @@ impl ReturnBuilder {
                     notes: r.notes.clone(),
                 })
                 .collect(),
+            other_return_sheets: Vec::new(),
             stray_values: self
                 .strays
                 .iter()

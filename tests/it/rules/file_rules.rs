@@ -124,6 +124,45 @@ fn file006_sheet_not_named_as_template() {
 }
 
 #[test]
+fn file024_two_tables_side_by_side_are_refused() {
+    let why = "row 7 of sheet `Return` has the heading `Code` twice (again in column F)";
+    let sub = submission_for_ingest_error(
+        "return.xlsx",
+        "ab12",
+        &IngestError::AmbiguousTable(why.into()),
+    );
+    let f = one(&sub, "FILE024");
+    check(f, Severity::Error, &[], None, None);
+    assert_eq!(
+        f.message,
+        format!("The return was not read because its table could be read two ways: {why}.")
+    );
+    assert_eq!(sub.status, ReturnStatus::Unusable);
+}
+
+/// Another sheet with the header row beside `Return`: Return is read, and the
+/// finding names the other so its values are not lost unseen.
+#[test]
+fn file022_other_sheets_with_the_header_row_are_named() {
+    let mut located = ReturnBuilder::clean().build();
+    located.other_return_sheets = vec!["Old copy".into(), "Kent Q1".into()];
+    let sub = kinbench::validate::validate_located(
+        schema(),
+        "return.xlsx",
+        &located,
+        &super::builder::options(),
+    );
+    let f = one(&sub, "FILE022");
+    check(f, Severity::Warning, &[], None, Some("Return"));
+    assert_eq!(
+        f.message,
+        "The return was read from the sheet \"Return\", named as in the template; the sheets \"Old copy\", \"Kent Q1\" also have the table's header row and were not read."
+    );
+    assert_eq!(sub.status, ReturnStatus::Used);
+    lacks(&ReturnBuilder::clean().validate(), "FILE022");
+}
+
+#[test]
 fn file007_la_code_blank_still_types_values() {
     let sub = ReturnBuilder::clean()
         .header("la_code", RawCell::Text("  ".into()))

@@ -26,6 +26,21 @@ fn write_not_a_return(path: &Path) {
     wb.save(path).expect("save");
 }
 
+/// Two sheets, neither named Return, both with the table's header row.
+fn write_two_candidate_sheets(path: &Path) {
+    let mut wb = rust_xlsxwriter::Workbook::new();
+    for name in ["Kent Q2", "Kent Q2 (2)"] {
+        let ws = wb.add_worksheet();
+        ws.set_name(name).expect("name");
+        for (col, label) in ["Code", "Item", "Value", "Notes"].into_iter().enumerate() {
+            ws.write_string(0, col as u16, label).expect("cell");
+        }
+        ws.write_string(1, 0, "A01").expect("cell");
+        ws.write_number(1, 2, 1200.0).expect("cell");
+    }
+    wb.save(path).expect("save");
+}
+
 /// The one finding of `rule` on `file`, which it makes unusable with no value read.
 fn one_in<'a>(v: &'a Validation, file: &str, rule: &str) -> &'a Finding {
     let sub = v
@@ -47,7 +62,7 @@ fn one_in<'a>(v: &'a Validation, file: &str, rule: &str) -> &'a Finding {
 /// Real broken files, each through the folder entry point, beside a good return:
 /// each gets its one file finding (rule, severity, file, value), the good return none.
 #[test]
-fn file001_to_file005_from_real_files_beside_a_good_return() {
+fn file001_to_file005_and_file021_from_real_files_beside_a_good_return() {
     let dir = tempfile::tempdir().expect("tempdir");
     let p = dir.path();
     let hostile = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/hostile");
@@ -68,6 +83,7 @@ fn file001_to_file005_from_real_files_beside_a_good_return() {
     .expect("write");
     std::fs::write(p.join("covering note.txt"), "Our return is attached.\n").expect("write");
     write_not_a_return(&p.join("notes.xlsx"));
+    write_two_candidate_sheets(&p.join("two sheets.xlsx"));
     write_good(p);
 
     let v = validate_folder(schema(), p, &options()).expect("folder");
@@ -85,6 +101,7 @@ fn file001_to_file005_from_real_files_beside_a_good_return() {
             "random.ods",
             "text.xls",
             "truncated.xlsx",
+            "two sheets.xlsx",
         ]
     );
     let error = Severity::Error;
@@ -127,6 +144,12 @@ fn file001_to_file005_from_real_files_beside_a_good_return() {
         None,
     );
     check(one_in(&v, "notes.xlsx", "FILE005"), error, &[], None, None);
+    let two = one_in(&v, "two sheets.xlsx", "FILE021");
+    check(two, error, &[], None, None);
+    assert_eq!(
+        two.message,
+        "The return was not read because more than one sheet could be it: sheets `Kent Q2`, `Kent Q2 (2)` all have the table's header row and none is named `Return`."
+    );
     assert!(one_in(&v, "truncated.xlsx", "FILE002")
         .message
         .contains("damaged"));
@@ -214,4 +237,50 @@ fn folder_walk_skips_hidden_lock_and_manifest_files() {
         (0, 0, 3)
     );
     assert!(validate_folder(schema(), &p.join("absent"), &options()).is_err());
+}
+
+/// One file's feedback that cannot be written (here its path is taken by a
+/// folder) costs that file alone: FILE023 in findings.csv, the others written.
+#[test]
+fn file023_feedback_that_cannot_be_written_is_a_finding_and_the_rest_is_written() {
+    let returns = tempfile::tempdir().expect("tempdir");
+    write_good(returns.path());
+    write_not_a_return(&returns.path().join("notes.xlsx"));
+    let v = validate_folder(schema(), returns.path(), &options()).expect("folder");
+    let out = tempfile::tempdir().expect("tempdir");
+    let taken = out.path().join("feedback/2025-26 Q2/886 Kent.xlsx");
+    std::fs::create_dir_all(&taken).expect("a folder where Kent's workbook goes");
+    crate::feedback::fixture::write_report(schema(), &v, out.path());
+
+    let rows = crate::run::csv_maps(&out.path().join("findings.csv"));
+    let failed: Vec<_> = rows
+        .iter()
+        .filter(|r| {
+            let rule = r["rule"].as_str();
+            rule == "FILE023"
+        })
+        .collect();
+    assert_eq!(failed.len(), 1, "{rows:?}");
+    assert_eq!(
+        (
+            failed[0]["file"].as_str(),
+            failed[0]["la_code"].as_str(),
+            failed[0]["severity"].as_str()
+        ),
+        (GOOD, "886", "warning")
+    );
+    assert!(
+        failed[0]["message"].starts_with(&format!(
+            "The feedback for this return could not be written: cannot write '{}'",
+            taken.display()
+        )),
+        "{}",
+        failed[0]["message"]
+    );
+    // Kent's text twin is not left half there; the other file's feedback is written.
+    assert!(!out.path().join("feedback/2025-26 Q2/886 Kent.txt").exists());
+    let unknown = out
+        .path()
+        .join("feedback/period unknown/unidentified - notes.xlsx.xlsx");
+    assert!(unknown.is_file());
 }

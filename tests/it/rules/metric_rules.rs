@@ -201,6 +201,16 @@ fn plaus001_outside_plausible_range() {
         f.message,
         "A01 is 6000, outside the range expected for one LA in one quarter (1 to 5000)."
     );
+    // Typed as text, the message states the number read; the text as found stays in `value`.
+    let sub = ReturnBuilder::clean()
+        .set("A01", RawCell::Text(" 6,093 ".into()))
+        .validate();
+    let f = one(&sub, "PLAUS001");
+    assert_eq!(f.value.as_deref(), Some(" 6,093 "));
+    assert_eq!(
+        f.message,
+        "A01 is 6093, outside the range expected for one LA in one quarter (1 to 5000)."
+    );
     // Bounds are inclusive.
     assert_eq!(
         ReturnBuilder::clean()

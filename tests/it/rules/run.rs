@@ -114,21 +114,29 @@ fn file018_only_among_usable_returns_of_the_same_la_and_period() {
     assert!(v.findings.iter().all(|f| f.rule != "FILE018"));
 }
 
-#[test]
-fn plaus003_large_change_from_the_previous_quarter() {
+/// The clean return for 2025-26 Q1 (C03 = 12), and Q2 with C03 as given, run together.
+fn q1_then_q2_with_c03(c03: RawCell) -> Validation {
     let q1 = ReturnBuilder::clean()
         .for_period("2025-26 Q1")
         .validate_as("q1.xlsx");
     let q2 = ReturnBuilder::clean()
-        .set("C03", RawCell::Number(20.0))
+        .set("C03", c03)
         .validate_as("q2.xlsx");
-    let v = run(vec![q1, q2], &[]);
-    assert_eq!(status_of(&v, "q1.xlsx"), (ReturnStatus::Used, vec![]));
-    let cur = v
-        .submissions
+    run(vec![q1, q2], &[])
+}
+
+fn q2_of(v: &Validation) -> &Submission {
+    v.submissions
         .iter()
         .find(|s| s.file == "q2.xlsx")
-        .expect("q2");
+        .expect("q2")
+}
+
+#[test]
+fn plaus003_large_change_from_the_previous_quarter() {
+    let v = q1_then_q2_with_c03(RawCell::Number(20.0));
+    assert_eq!(status_of(&v, "q1.xlsx"), (ReturnStatus::Used, vec![]));
+    let cur = q2_of(&v);
     let f = one(cur, "PLAUS003");
     check(
         f,
@@ -146,6 +154,19 @@ fn plaus003_large_change_from_the_previous_quarter() {
         Some("2025-26 Q2")
     );
     assert_eq!(codes(cur), ["PLAUS003"]);
+}
+
+/// A value typed as text: the message states the number read, not the text.
+#[test]
+fn plaus003_states_the_number_read_from_text() {
+    let v = q1_then_q2_with_c03(RawCell::Text(" 20 ".into()));
+    let cur = q2_of(&v);
+    let f = one(cur, "PLAUS003");
+    assert_eq!(f.value.as_deref(), Some(" 20 "));
+    assert_eq!(
+        f.message,
+        "C03 is 20 this quarter, against 12 in 2025-26 Q1 (up 8, 67%)."
+    );
 }
 
 #[test]

@@ -149,8 +149,12 @@ fn val007_negative_as_number_or_text() {
         f.action,
         "Give the number (0 or more), or leave the cell blank if you cannot give it."
     );
-    // Typed as text: the numeric error only, not VAL001 as well.
+    // Typed as text: the numeric error only, not VAL001 as well, stating the number read.
     assert_eq!(codes(&c03(text("-3"))), ["VAL007"]);
+    let typed = c03(text(" -1,200 "));
+    let f = one(&typed, "VAL007");
+    assert_eq!(f.value.as_deref(), Some(" -1,200 "));
+    assert_eq!(f.message, "C03 is -1200: a count cannot be negative.");
     assert_eq!(
         codes(
             &ReturnBuilder::clean()
@@ -174,6 +178,10 @@ fn val008_fraction_in_a_count() {
         Some("2.5"),
     );
     assert_eq!(codes(&c03(text("2.5"))), ["VAL008"]);
+    assert_eq!(
+        one(&c03(text(" 2.50 ")), "VAL008").message,
+        "C03 is 2.5: a count must be a whole number."
+    );
     assert_eq!(c03(RawCell::Number(3.0)).findings, vec![]);
 }
 
