@@ -1,6 +1,6 @@
 //! Over time: the rolling year and the narrative for the reporting period.
 
-use super::model::{MetricResult, RollingYear};
+use super::model::{ExclusionReason, LaMetric, MetricPeriod, MetricResult, RollingYear};
 use crate::period::Period;
 use crate::schema::MetricUnit;
 
@@ -16,7 +16,8 @@ pub(crate) fn rolling_years(m: &MetricResult) -> Vec<RollingYear> {
             last,
         ];
         let found: Vec<_> = quarters.iter().filter_map(|&q| m.at(q)).collect();
-        if found.len() < 4 {
+        // A year is pooled only over quarters whose template asked for the metric.
+        if found.len() < 4 || found.iter().any(|p| not_asked(p)) {
             continue;
         }
         let numerator: f64 = found.iter().map(|p| p.region.numerator).sum();
@@ -31,6 +32,21 @@ pub(crate) fn rolling_years(m: &MetricResult) -> Vec<RollingYear> {
         });
     }
     out
+}
+
+/// True when no return of the quarter had the metric's items in its template
+/// version: every LA is either not in version or sent nothing.
+fn not_asked(p: &MetricPeriod) -> bool {
+    let reason = |l: &LaMetric| l.excluded.as_ref().map(|e| e.reason);
+    p.las
+        .iter()
+        .any(|l| reason(l) == Some(ExclusionReason::NotInVersion))
+        && p.las.iter().all(|l| {
+            matches!(
+                reason(l),
+                Some(ExclusionReason::NotInVersion | ExclusionReason::NotReceived)
+            )
+        })
 }
 
 /// `14.0%`, `8.5`, `12.3 per 100`.

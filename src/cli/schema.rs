@@ -1,4 +1,5 @@
-//! `kinbench schema`: load and check the schema, print what it holds.
+//! `kinbench schema`: load and check the schema, print what it holds and,
+//! for each template version after the first, what changed from the one before.
 
 use std::path::Path;
 
@@ -20,5 +21,11 @@ pub fn run(dir: Option<&Path>) -> Result<(), CliError> {
         schema.las.all().len(),
         schema.las.region_names().len()
     );
+    for &v in schema.template.known_versions.iter().skip(1) {
+        println!();
+        for line in schema.changes_to(v).lines() {
+            println!("{line}");
+        }
+    }
     Ok(())
 }

@@ -10,6 +10,7 @@ mod sample;
 mod sample_returns;
 mod schema;
 mod template;
+mod versions;
 mod workbook;
 
 /// Validation options for the South East's 19 LAs, with the default limits.

@@ -320,6 +320,15 @@ pub static RULES: &[Rule] = &[
         action: "Move the figure to its item's row, or delete it.",
     },
     Rule {
+        code: "VAL016",
+        name: "item-of-other-version",
+        family: Family::Value,
+        severity: Severity::Info,
+        summary: "A row holds an item that is not in the return's template version; its value is read and kept, not used in the regional figures.",
+        message: "{item} ({label}) is not an item of template version {detail}, which this return was read as, so its value \"{value}\" was read and kept but not used in the regional figures.",
+        action: "Nothing to do if you meant to send version {detail}. If you filled in a newer template, keep its Template version cell as it came.",
+    },
+    Rule {
         code: "PAIR001",
         name: "numerator-without-denominator",
         family: Family::Pair,
