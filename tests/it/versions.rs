@@ -464,3 +464,141 @@ fn kinbench_schema_prints_what_changed_between_versions() {
 "
     );
 }
+
+/// The two-version schema with one more edit, loaded.
+fn two_versions_with(file: &str, edit: impl Fn(String) -> String) -> Result<Schema, String> {
+    let (dir, _) = two_versions();
+    let path = dir.path().join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, edit(text)).unwrap();
+    Schema::load(dir.path()).map_err(|e| e.to_string())
+}
+
+#[test]
+fn version_mistakes_fail_with_the_file_and_entry() {
+    type Edit = Box<dyn Fn(String) -> String>;
+    let relation = |rule: &'static str, extra: &'static str| -> Edit {
+        Box::new(move |t: String| {
+            t.replace(
+                "rule = \"A05 <= A03\"\n",
+                &format!("rule = \"{rule}\"\n{extra}"),
+            )
+        })
+    };
+    let cases: Vec<(&str, Edit, &str)> = vec![
+        (
+            "return.toml",
+            Box::new(|t: String| {
+                t.replace(
+                    "version = 2\nknown_versions = [1, 2]",
+                    "version = 3\nknown_versions = [1, 3]",
+                )
+            }),
+            "return.toml: known_versions [1, 3] must count 1, 2, 3 … with no gap \
+             (version 3 is where it breaks)",
+        ),
+        (
+            "return.toml",
+            Box::new(|t: String| {
+                t.replace(
+                    "code = \"A05\"\nsection = \"A\"\nsince = 2",
+                    "code = \"A05\"\nsection = \"A\"\nsince = 4",
+                )
+            }),
+            "return.toml: item A05 names template version 4, not in known_versions [1, 2]",
+        ),
+        (
+            "return.toml",
+            Box::new(|t: String| {
+                t.replace(
+                    "version = 2\nfrom = \"2025-26 Q3\"",
+                    "version = 3\nfrom = \"2025-26 Q3\"",
+                )
+            }),
+            "return.toml: [[template.versions]] version 3 (from 2025-26 Q3) is not in \
+             known_versions [1, 2]",
+        ),
+        (
+            "return.toml",
+            Box::new(|t: String| {
+                t.replace(
+                    "code = \"C02\"\nuntil = 1\n",
+                    "code = \"C02\"\nuntil = 1\nrenamed_from = \"C05\"\n",
+                )
+            }),
+            "return.toml: item C02: renamed_from goes round in a cycle: C02 → C05 → C02",
+        ),
+        (
+            "return.toml",
+            Box::new(|t: String| t.replace("code = \"C02\"\nuntil = 1\n", "code = \"C02\"\n")),
+            "return.toml: item C05 is renamed_from C02 since version 2, so C02 needs until = 1 \
+             (the version before)",
+        ),
+        (
+            "return.toml",
+            relation("A05 <= A03", "until = 3\n"),
+            "return.toml: relation 10 `A05 <= A03` names template version 3, not in \
+             known_versions [1, 2]",
+        ),
+        (
+            "return.toml",
+            relation("A05 <= A04", ""),
+            "return.toml: relation 10 `A05 <= A04` applies in no template version: none of its \
+             versions has all its items",
+        ),
+        (
+            "metrics.toml",
+            Box::new(|t: String| {
+                t.replace(
+                    "denominator = [\"A03\"]\nunit = \"percent\"\nchart = \"bar\"\n",
+                    "denominator = [\"A04\"]\nunit = \"percent\"\nchart = \"bar\"\n",
+                )
+            }),
+            "metrics.toml: metric M12 can be worked out in no template version: none has all \
+             of A05, A04",
+        ),
+        (
+            "metrics.toml",
+            Box::new(|t: String| t.replace("numerator = [\"C05\"]", "numerator = [\"C02\"]")),
+            "metrics.toml: metric M07 names C02, which was renamed to C05: name it C05",
+        ),
+    ];
+    for (file, edit, expected) in cases {
+        let err = two_versions_with(file, edit)
+            .err()
+            .unwrap_or_else(|| panic!("expected an error containing {expected:?}"));
+        assert!(err.contains(expected), "expected {expected:?} in {err:?}");
+    }
+}
+
+/// `kinbench template` writes the current version only: its items, its
+/// number, and guidance on its relations.
+#[test]
+fn the_template_is_the_current_version() {
+    use kinbench::template::{checks, default_rows};
+
+    let (_dir, s) = two_versions();
+    let kent = s.las.by_code("886").unwrap().clone();
+    let c = ReturnContent::template(&s, &kent, q(3));
+    assert_eq!(c.header["template_version"], CellInput::Number(2.0));
+    let items: Vec<&str> = c
+        .rows
+        .iter()
+        .filter_map(|r| match r {
+            RowSpec::Item(code) => Some(code.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(&items[..4], ["A01", "A02", "A03", "A05"]);
+    assert!(!items.contains(&"A04") && !items.contains(&"C02"));
+    let c01 = items.iter().position(|c| *c == "C01").unwrap();
+    assert_eq!(&items[c01..c01 + 3], ["C01", "C05", "C03"]);
+    assert_eq!(c.rows, default_rows(&s));
+    let a03 = s.item("A03").unwrap();
+    assert_eq!(
+        checks(&s, a03),
+        "A03 must not be more than A02. A05 must not be more than A03."
+    );
+    let c05 = s.item("C05").unwrap();
+    assert_eq!(checks(&s, c05), "C05 must not be more than C01.");
+}
