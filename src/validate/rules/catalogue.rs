@@ -135,7 +135,7 @@ pub static RULES: &[Rule] = &[
         name: "template-version-missing",
         family: Family::File,
         severity: Severity::Warning,
-        summary: "The Template version is blank; the return was read as the current version.",
+        summary: "The Template version is blank; the return was read as the version in use for its period.",
         message: "The Template version is blank, so the return was read as version {detail}.",
         action: "Check you used the current template, and leave its Template version cell as it is.",
     },
