@@ -21,7 +21,18 @@ pub fn run(dir: Option<&Path>) -> Result<(), CliError> {
         schema.las.all().len(),
         schema.las.region_names().len()
     );
-    for &v in schema.template.known_versions.iter().skip(1) {
+    let known = &schema.template.known_versions;
+    if known.len() > 1 {
+        for &v in known {
+            println!(
+                "  version {v}: {} items, {} relations, {} metrics",
+                schema.items_in_version(v).count(),
+                schema.relations_in_version(v).len(),
+                schema.metrics_in_version(v).len()
+            );
+        }
+    }
+    for &v in known.iter().skip(1) {
         println!();
         for line in schema.changes_to(v).lines() {
             println!("{line}");

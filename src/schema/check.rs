@@ -152,26 +152,9 @@ fn check_versions(s: &Schema) -> Result<(), String> {
         }
         last = Some(start);
     }
-    let versions = |what: &str, since: u32, until: Option<u32>| -> Result<(), String> {
-        for v in std::iter::once(since).chain(until) {
-            if !known.contains(&v) {
-                return Err(format!(
-                    "{what} names template version {v}, not in known_versions [{}]",
-                    list(known)
-                ));
-            }
-        }
-        if until.is_some_and(|u| u < since) {
-            return Err(format!(
-                "{what} has until = {} before since = {since}",
-                until.unwrap_or(0)
-            ));
-        }
-        Ok(())
-    };
     for item in &s.items {
         let c = &item.code;
-        versions(&format!("item {c}"), item.since, item.until)?;
+        version_range(known, &format!("item {c}"), item.since, item.until)?;
         let Some(old_code) = &item.renamed_from else {
             continue;
         };
@@ -225,19 +208,28 @@ fn check_versions(s: &Schema) -> Result<(), String> {
     Ok(())
 }
 
+/// `since` and `until` name known versions, in order.
+fn version_range(known: &[u32], what: &str, since: u32, until: Option<u32>) -> Result<(), String> {
+    for v in std::iter::once(since).chain(until) {
+        if !known.contains(&v) {
+            return Err(format!(
+                "{what} names template version {v}, not in known_versions [{}]",
+                list(known)
+            ));
+        }
+    }
+    if let Some(until) = until.filter(|&u| u < since) {
+        return Err(format!("{what} has until = {until} before since = {since}"));
+    }
+    Ok(())
+}
+
 /// Every relation names known versions and applies in at least one of them.
 pub(super) fn check_relation_versions(s: &Schema) -> Result<(), String> {
     let known = &s.template.known_versions;
     for (i, r) in s.relations.iter().enumerate() {
         let what = format!("relation {} `{}`", i + 1, r.text);
-        for v in std::iter::once(r.since).chain(r.until) {
-            if !known.contains(&v) {
-                return Err(format!(
-                    "{what} names template version {v}, not in known_versions [{}]",
-                    list(known)
-                ));
-            }
-        }
+        version_range(known, &what, r.since, r.until)?;
         let applies = known
             .iter()
             .any(|&v| s.relations_in_version(v).iter().any(|(j, _)| *j == i));

@@ -120,7 +120,7 @@ impl Schema {
             .collect()
     }
 
-    /// The items of `metric` that template `version` does not have.
+    /// Those of `items` that template `version` has under no code of theirs.
     pub fn missing_in_version<'a>(&self, items: &[&'a str], version: u32) -> Vec<&'a str> {
         items
             .iter()
@@ -149,7 +149,7 @@ impl Schema {
 
     /// What changed from the version before `version` to `version`.
     pub fn changes_to(&self, version: u32) -> VersionChanges {
-        let before = version - 1;
+        let before = version.saturating_sub(1);
         let mut c = VersionChanges {
             version,
             from: self
@@ -241,7 +241,7 @@ impl VersionChanges {
         let mut out = vec![format!(
             "Template version {}{from}: changes from version {}",
             self.version,
-            self.version - 1
+            self.version.saturating_sub(1)
         )];
         let groups = [
             ("items added", &self.added),

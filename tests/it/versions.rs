@@ -445,10 +445,18 @@ fn kinbench_schema_prints_what_changed_between_versions() {
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let text = String::from_utf8(o.stdout).unwrap();
-    let note = text.split_once("\n\n").map(|(_, n)| n).unwrap_or_default();
+    let origin = format!("Schema: {} (template version 2)\n", dir.path().display());
     assert_eq!(
-        note,
-        "Template version 2, in use from 2025-26 Q3: changes from version 1
+        text.strip_prefix(&origin).unwrap_or(&text),
+        "  sections      7
+  items        34
+  relations    10
+  metrics      12
+  LAs         153 in 9 regions
+  version 1: 32 items, 9 relations, 11 metrics
+  version 2: 32 items, 9 relations, 12 metrics
+
+Template version 2, in use from 2025-26 Q3: changes from version 1
   items added:
     A05: of A03, placed with a brother or sister
   items removed:
@@ -506,6 +514,16 @@ fn version_mistakes_fail_with_the_file_and_entry() {
                 )
             }),
             "return.toml: item A05 names template version 4, not in known_versions [1, 2]",
+        ),
+        (
+            "return.toml",
+            Box::new(|t: String| {
+                t.replace(
+                    "code = \"A05\"\nsection = \"A\"\nsince = 2",
+                    "code = \"A05\"\nsection = \"A\"\nsince = 2\nuntil = 1",
+                )
+            }),
+            "return.toml: item A05 has until = 1 before since = 2",
         ),
         (
             "return.toml",
