@@ -620,3 +620,42 @@ fn the_template_is_the_current_version() {
     let c05 = s.item("C05").unwrap();
     assert_eq!(checks(&s, c05), "C05 must not be more than C01.");
 }
+
+/// `kinbench sample` on the two-version schema writes the current version:
+/// the model's C02 goes under C05, A04 is left out, A05 (new to the model)
+/// blank. Without M12, which the model cannot draw until it learns A05.
+#[test]
+fn sample_returns_are_written_in_the_current_version() {
+    let (dir, _) = two_versions();
+    let metrics = dir.path().join("metrics.toml");
+    let text = std::fs::read_to_string(&metrics).unwrap();
+    let (without_m12, _) = text.split_once("\n[[metric]]\nid = \"M12\"").unwrap();
+    std::fs::write(&metrics, without_m12).unwrap();
+    let s = Schema::load(dir.path()).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_kinbench"))
+        .arg("--schema")
+        .arg(dir.path())
+        .args([
+            "sample",
+            "--from",
+            "2025-26 Q1",
+            "--to",
+            "2025-26 Q2",
+            "--out",
+        ])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v = kinbench::validate::validate_folder(&s, out.path(), &crate::south_east_options(&s))
+        .unwrap();
+    assert_eq!(v.submissions.len(), 38);
+    for sub in &v.submissions {
+        assert_eq!(sub.template_version, Some(2), "{}", sub.file);
+        assert!(sub.usable("C05").is_some(), "{}", sub.file);
+        assert!(!sub.values.contains_key("C02") && !sub.values.contains_key("A04"));
+        assert_eq!(sub.usable("A05"), None);
+        assert_eq!(sub.findings, vec![], "{}", sub.file);
+    }
+}
