@@ -633,21 +633,7 @@ fn sample_returns_are_written_in_the_current_version() {
     std::fs::write(&metrics, without_m12).unwrap();
     let s = Schema::load(dir.path()).unwrap();
     let out = tempfile::tempdir().unwrap();
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_kinbench"))
-        .arg("--schema")
-        .arg(dir.path())
-        .args([
-            "sample",
-            "--from",
-            "2025-26 Q1",
-            "--to",
-            "2025-26 Q2",
-            "--out",
-        ])
-        .arg(out.path())
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    crate::sample_q1_q2(dir.path(), &[], out.path());
     let v = kinbench::validate::validate_folder(&s, out.path(), &crate::south_east_options(&s))
         .unwrap();
     assert_eq!(v.submissions.len(), 38);
