@@ -86,7 +86,7 @@ pub(crate) fn coverage(
             })
             .collect();
         let received = used.len();
-        // The versions of this period's returns that lack all of `items`.
+        // How many of this period's returns, and of which versions, lack one of `items`.
         let without = |items: &[&str]| -> (usize, Vec<u32>) {
             let lacking: Vec<u32> = used
                 .iter()
