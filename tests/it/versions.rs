@@ -301,7 +301,8 @@ fn returns_of_two_versions_run_together() {
     assert_eq!((rules(m3), m3.template_version), (vec!["FILE015"], Some(2)));
     assert_eq!(
         m3.findings[0].message,
-        "The Template version is blank, so the return was read as version 2."
+        "The Template version is blank, so the return was read as version 2, the version in use \
+         for its period."
     );
     // ... and the new relation and metric to version-2 returns.
     let m4 = sub(&v, "887", 4);

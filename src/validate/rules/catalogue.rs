@@ -134,10 +134,10 @@ pub static RULES: &[Rule] = &[
         code: "FILE015",
         name: "template-version-missing",
         family: Family::File,
-        severity: Severity::Warning,
+        severity: Severity::Info,
         summary: "The Template version is blank; the return was read as the version in use for its period.",
-        message: "The Template version is blank, so the return was read as version {detail}.",
-        action: "Check you used the current template, and leave its Template version cell as it is.",
+        message: "The Template version is blank, so the return was read as version {detail}, the version in use for its period.",
+        action: "Nothing to do if you filled in the template the network sent for this quarter. In future leave its Template version cell as it came.",
     },
     Rule {
         code: "FILE016",
