@@ -13,11 +13,6 @@ impl Schema {
         self.items.iter().filter(move |i| i.in_version(version))
     }
 
-    /// Whether template `version` has the item `code` (exactly that code).
-    pub fn has_item(&self, code: &str, version: u32) -> bool {
-        self.item(code).is_some_and(|i| i.in_version(version))
-    }
-
     /// The code `code`'s item goes by in template `version`: itself, or the
     /// item it was renamed from or to. None: the version has no such item.
     pub fn code_in(&self, code: &str, version: u32) -> Option<&str> {
