@@ -61,6 +61,19 @@ pub(crate) fn classify(
         };
         return out;
     };
+    let version = submission
+        .template_version
+        .unwrap_or(schema.template.version);
+    let lacking = schema.missing_in_version(&metric.items(), version);
+    if !lacking.is_empty() {
+        let detail = lacking
+            .iter()
+            .map(|c| format!("{c} not in template version {version}"))
+            .collect::<Vec<_>>()
+            .join(", ");
+        out.excluded = exclude(ExclusionReason::NotInVersion, detail);
+        return out;
+    }
     let key = vec![la.code.clone(), period.to_string()];
     let num = sums.numerator.get(&key).copied().unwrap_or_default();
     let den = sums.denominator.get(&key).copied().unwrap_or_default();
@@ -77,9 +90,9 @@ pub(crate) fn classify(
         .map(|c| {
             (
                 *c,
-                submission
-                    .values
-                    .get(*c)
+                schema
+                    .code_in(c, version)
+                    .and_then(|code| submission.values.get(code))
                     .map_or(ValueStatus::RowMissing, |v| v.status),
             )
         })

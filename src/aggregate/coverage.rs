@@ -7,7 +7,7 @@ use super::frame::LongFrame;
 use super::model::MetricResult;
 use super::AggregateError;
 use crate::period::Period;
-use crate::schema::Schema;
+use crate::schema::{La, Metric, Schema};
 use crate::validate::Validation;
 
 /// One item (or metric) in one period.
@@ -20,6 +20,11 @@ pub struct Covered {
     pub usable: usize,
     /// LAs whose return was used.
     pub received: usize,
+    /// Of those, the returns whose template version does not have the item
+    /// (or an item of the metric): not asked of them, so not missing either.
+    pub not_in_version: usize,
+    /// Those returns' versions, ascending.
+    pub versions_without: Vec<u32>,
     /// LAs in the region.
     pub region: usize,
 }
@@ -34,6 +39,7 @@ pub struct SectionCoverage {
     /// False when no return was used for the LA in the period.
     pub received: bool,
     pub usable: usize,
+    /// The section's items in the return's template version.
     pub items: usize,
     /// usable / items × 100; None when not received.
     pub share: Option<f64>,
@@ -55,7 +61,13 @@ pub(crate) fn coverage(
     frame: &LongFrame,
     metrics: &[MetricResult],
 ) -> Result<Coverage, AggregateError> {
-    let all: Vec<String> = schema.items.iter().map(|i| i.code.clone()).collect();
+    // By latest code: a renamed item's values are counted under its new code.
+    let all: Vec<String> = schema
+        .items
+        .iter()
+        .filter(|i| schema.current_code(&i.code) == i.code)
+        .map(|i| i.code.clone())
+        .collect();
     let by_item = frame.sums_by(&all, &["item", "period"])?;
     let by_section = frame.sums_by(&all, &["la_code", "period", "section"])?;
     let region = validation.region.len();
@@ -65,40 +77,71 @@ pub(crate) fn coverage(
         grid: Vec::new(),
     };
     for &period in &validation.periods {
-        let received = validation
+        let used: Vec<(&La, u32)> = validation
             .region
             .iter()
-            .filter(|la| validation.used(&la.code, period).is_some())
-            .count();
+            .filter_map(|la| {
+                let sub = validation.used(&la.code, period)?;
+                Some((la, sub.template_version.unwrap_or(schema.template.version)))
+            })
+            .collect();
+        let received = used.len();
+        // How many of this period's returns, and of which versions, lack one of `items`.
+        let without = |items: &[&str]| -> (usize, Vec<u32>) {
+            let lacking: Vec<u32> = used
+                .iter()
+                .map(|&(_, v)| v)
+                .filter(|&v| !schema.missing_in_version(items, v).is_empty())
+                .collect();
+            let mut versions = lacking.clone();
+            versions.sort_unstable();
+            versions.dedup();
+            (lacking.len(), versions)
+        };
         for code in &all {
             let s = by_item
                 .get(&vec![code.clone(), period.to_string()])
                 .copied()
                 .unwrap_or_default();
+            let (not_in_version, versions_without) = without(&[code.as_str()]);
             out.items.push(Covered {
                 code: code.clone(),
                 period,
                 usable: s.used,
                 received,
+                not_in_version,
+                versions_without,
                 region,
             });
         }
         for m in metrics {
             let usable = m.at(period).map_or(0, |p| p.region.n_included);
+            let items: Vec<&str> = schema.metric(&m.id).map(Metric::items).unwrap_or_default();
+            let (not_in_version, versions_without) = without(&items);
             out.metrics.push(Covered {
                 code: m.id.clone(),
                 period,
                 usable,
                 received,
+                not_in_version,
+                versions_without,
                 region,
             });
         }
         for la in &validation.region {
-            let got = validation.used(&la.code, period).is_some();
+            let version = used
+                .iter()
+                .find(|(l, _)| l.code == la.code)
+                .map(|&(_, v)| v);
             for section in &schema.sections {
-                let items = schema.items_in(&section.id).count();
+                let v = version.unwrap_or(schema.template.version);
+                let items = schema
+                    .items_in(&section.id)
+                    .filter(|i| i.in_version(v))
+                    .count();
                 let key = vec![la.code.clone(), period.to_string(), section.id.clone()];
                 let usable = by_section.get(&key).map_or(0, |s| s.used);
+                let got = version.is_some();
                 out.grid.push(SectionCoverage {
                     la_code: la.code.clone(),
                     la_name: la.name.clone(),

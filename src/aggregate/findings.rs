@@ -71,13 +71,17 @@ pub(crate) fn outlier_findings(
         let Some(metric) = schema.metric(&m.id) else {
             continue;
         };
-        let items = metric.items();
         for p in &m.periods {
             for la in p.las.iter().filter(|l| l.outlier) {
-                let file = validation
-                    .used(&la.la_code, p.period)
-                    .map(|s| s.file.clone())
-                    .unwrap_or_default();
+                let used = validation.used(&la.la_code, p.period);
+                let file = used.map(|s| s.file.clone()).unwrap_or_default();
+                // The items as the LA's own template version names them.
+                let version = used.and_then(|s| s.template_version);
+                let items: Vec<&str> = metric
+                    .items()
+                    .into_iter()
+                    .map(|c| version.and_then(|v| schema.code_in(c, v)).unwrap_or(c))
+                    .collect();
                 out.push(Finding {
                     la_code: Some(la.la_code.clone()),
                     la_name: Some(la.la_name.clone()),

@@ -31,7 +31,7 @@ fn polars(e: PolarsError) -> AggregateError {
 }
 
 impl LongFrame {
-    /// One row per schema item of every used return of a region LA.
+    /// One row per schema item of every used return of a region LA, where its template version has the item.
     pub fn build(schema: &Schema, validation: &Validation) -> Result<LongFrame, AggregateError> {
         let mut cols: [Vec<String>; 6] = Default::default();
         let mut values: Vec<Option<f64>> = Vec::new();
@@ -47,22 +47,29 @@ impl LongFrame {
                 continue;
             }
             for item in &schema.items {
+                // An item the return's version lacks has no row: it counts
+                // neither as given nor as missing. A renamed item's row goes
+                // by its latest code, so its values carry over from the old one.
+                if !s.template_version.is_some_and(|v| item.in_version(v)) {
+                    continue;
+                }
+                let code = item.code.as_str();
                 let status = s
                     .values
-                    .get(&item.code)
+                    .get(code)
                     .map_or(ValueStatus::RowMissing, |v| v.status);
                 let row = [
                     &la.code,
                     &la.name,
                     &period.to_string(),
                     &item.section,
-                    &item.code,
+                    schema.current_code(code),
                     status.as_str(),
                 ];
                 for (col, v) in cols.iter_mut().zip(row) {
                     col.push(v.to_string());
                 }
-                values.push(s.usable(&item.code));
+                values.push(s.usable(code));
                 used.push(f64::from(u8::from(status == ValueStatus::Used)));
                 let error = matches!(status, ValueStatus::Rejected | ValueStatus::Duplicate);
                 errors.push(f64::from(u8::from(error)));

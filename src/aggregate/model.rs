@@ -16,6 +16,10 @@ pub enum ExclusionReason {
     /// A return came but could not be used, or an item of the pair was rejected or duplicated.
     #[serde(rename = "error finding")]
     ErrorFinding,
+    /// The return's template version does not have an item of the pair: the
+    /// metric is not asked of it, and nothing is missing.
+    #[serde(rename = "not in version")]
+    NotInVersion,
     /// An item of the pair was not provided: blank, a marker, withheld or its row missing.
     #[serde(rename = "item missing")]
     ItemMissing,
@@ -33,6 +37,7 @@ impl ExclusionReason {
         match self {
             ExclusionReason::NotReceived => "not received",
             ExclusionReason::ErrorFinding => "error finding",
+            ExclusionReason::NotInVersion => "not in version",
             ExclusionReason::ItemMissing => "item missing",
             ExclusionReason::PairInvalid => "pair invalid",
             ExclusionReason::ZeroDenominator => "denominator 0",
@@ -44,7 +49,8 @@ impl ExclusionReason {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Exclusion {
     pub reason: ExclusionReason,
-    /// Which items and what was wrong, e.g. `D02 withheld`.
+    /// Which items and what was wrong, e.g. `D02 withheld`, or `A05 not in
+    /// template version 1`.
     pub detail: String,
 }
 

@@ -1,7 +1,10 @@
 //! Over time: the rolling year, and the figures the narrative of the
 //! reporting period states (report writes the sentence).
 
-use super::model::{AgainstEngland, Change, MetricResult, Narrative, Position, RollingYear};
+use super::model::{
+    AgainstEngland, Change, ExclusionReason, LaMetric, MetricPeriod, MetricResult, Narrative,
+    Position, RollingYear,
+};
 use crate::period::Period;
 use crate::schema::MetricUnit;
 
@@ -17,7 +20,8 @@ pub(crate) fn rolling_years(m: &MetricResult) -> Vec<RollingYear> {
             last,
         ];
         let found: Vec<_> = quarters.iter().filter_map(|&q| m.at(q)).collect();
-        if found.len() < 4 {
+        // A year is pooled only over quarters whose template asked for the metric.
+        if found.len() < 4 || found.iter().any(|p| not_asked(p)) {
             continue;
         }
         let numerator: f64 = found.iter().map(|p| p.region.numerator).sum();
@@ -32,6 +36,21 @@ pub(crate) fn rolling_years(m: &MetricResult) -> Vec<RollingYear> {
         });
     }
     out
+}
+
+/// True when no return of the quarter had the metric's items in its template
+/// version: every LA is either not in version or sent nothing.
+fn not_asked(p: &MetricPeriod) -> bool {
+    let reason = |l: &LaMetric| l.excluded.as_ref().map(|e| e.reason);
+    p.las
+        .iter()
+        .any(|l| reason(l) == Some(ExclusionReason::NotInVersion))
+        && p.las.iter().all(|l| {
+            matches!(
+                reason(l),
+                Some(ExclusionReason::NotInVersion | ExclusionReason::NotReceived)
+            )
+        })
 }
 
 /// `14.0%`, `8.5`, `12.3 per 100`.

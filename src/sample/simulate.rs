@@ -168,12 +168,15 @@ fn draw(
         } else {
             *level
         };
-        let values = quarter(
-            &Quarter {
-                level: next_level,
-                ..q
-            },
-            rng,
+        let values = current_codes(
+            schema,
+            quarter(
+                &Quarter {
+                    level: next_level,
+                    ..q
+                },
+                rng,
+            ),
         );
         last = problems(schema, &values, prev);
         if last.is_empty() {
@@ -190,4 +193,15 @@ fn draw(
             last.join("; ")
         ))),
     }
+}
+
+/// The model draws the first template version's items; returns are written in
+/// the current one: a renamed item's value goes under its new code, and an
+/// item the current version does not have is left out.
+fn current_codes(schema: &Schema, drawn: Values) -> Values {
+    let version = schema.template.version;
+    drawn
+        .into_iter()
+        .filter_map(|(code, x)| Some((schema.code_in(&code, version)?.to_string(), x)))
+        .collect()
 }

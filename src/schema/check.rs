@@ -38,6 +38,7 @@ fn check_return(s: &Schema) -> Result<(), String> {
             t.version
         ));
     }
+    check_versions(s)?;
     if t.header_search_rows == 0 {
         return Err("header_search_rows must be at least 1".into());
     }
@@ -108,9 +109,149 @@ fn check_return(s: &Schema) -> Result<(), String> {
     Ok(())
 }
 
+/// `1, 2, 3`: a list of versions for a message.
+fn list(versions: &[u32]) -> String {
+    versions
+        .iter()
+        .map(u32::to_string)
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Versions are 1, 2, … with no gap; every item's `since`/`until` names known
+/// versions in order; a rename names an item that ends just before it begins.
+fn check_versions(s: &Schema) -> Result<(), String> {
+    let known = &s.template.known_versions;
+    if let Some(gap) = known
+        .iter()
+        .enumerate()
+        .find(|&(i, &v)| v as usize != i + 1)
+    {
+        return Err(format!(
+            "known_versions [{}] must count 1, 2, 3 … with no gap (version {} is where it breaks)",
+            list(known),
+            gap.1
+        ));
+    }
+    let mut last: Option<&super::VersionStart> = None;
+    for start in &s.template.versions {
+        if !known.contains(&start.version) {
+            return Err(format!(
+                "[[template.versions]] version {} (from {}) is not in known_versions [{}]",
+                start.version,
+                start.from,
+                list(known)
+            ));
+        }
+        if let Some(prev) = last.filter(|p| p.version >= start.version || p.from >= start.from) {
+            return Err(format!(
+                "[[template.versions]] must go up in both version and period: \
+                 version {} from {} comes after version {} from {}",
+                start.version, start.from, prev.version, prev.from
+            ));
+        }
+        last = Some(start);
+    }
+    for item in &s.items {
+        let c = &item.code;
+        version_range(known, &format!("item {c}"), item.since, item.until)?;
+        let Some(old_code) = &item.renamed_from else {
+            continue;
+        };
+        // Walk the chain of old codes first, so a cycle is named as one.
+        let mut chain = vec![c.as_str()];
+        let mut at = item;
+        while let Some(old) = &at.renamed_from {
+            if chain.contains(&old.as_str()) {
+                chain.push(old);
+                return Err(format!(
+                    "item {c}: renamed_from goes round in a cycle: {}",
+                    chain.join(" → ")
+                ));
+            }
+            chain.push(old);
+            match s.item(old) {
+                Some(o) => at = o,
+                None => break,
+            }
+        }
+        let Some(old) = s.item(old_code) else {
+            return Err(format!(
+                "item {c} is renamed_from {old_code}, which is not an item"
+            ));
+        };
+        if item.since < 2 || old.until != Some(item.since - 1) {
+            return Err(format!(
+                "item {c} is renamed_from {old_code} since version {}, so {old_code} needs \
+                 until = {} (the version before) and {c} a since of 2 or more; a gap or an \
+                 overlap would leave a version with both codes or neither",
+                item.since,
+                item.since.saturating_sub(1)
+            ));
+        }
+        if let Some(twin) = s
+            .items
+            .iter()
+            .find(|i| i.code != *c && i.renamed_from.as_deref() == Some(old_code))
+        {
+            return Err(format!(
+                "items {c} and {} are both renamed_from {old_code}",
+                twin.code
+            ));
+        }
+    }
+    for &v in known {
+        if s.items_in_version(v).next().is_none() {
+            return Err(format!("template version {v} has no items"));
+        }
+    }
+    Ok(())
+}
+
+/// `since` and `until` name known versions, in order.
+fn version_range(known: &[u32], what: &str, since: u32, until: Option<u32>) -> Result<(), String> {
+    for v in std::iter::once(since).chain(until) {
+        if !known.contains(&v) {
+            return Err(format!(
+                "{what} names template version {v}, not in known_versions [{}]",
+                list(known)
+            ));
+        }
+    }
+    if let Some(until) = until.filter(|&u| u < since) {
+        return Err(format!("{what} has until = {until} before since = {since}"));
+    }
+    Ok(())
+}
+
+/// Every relation names known versions and applies in at least one of them.
+pub(super) fn check_relation_versions(s: &Schema) -> Result<(), String> {
+    let known = &s.template.known_versions;
+    for (i, r) in s.relations.iter().enumerate() {
+        let what = format!("relation {} `{}`", i + 1, r.text);
+        version_range(known, &what, r.since, r.until)?;
+        let applies = known
+            .iter()
+            .any(|&v| s.relations_in_version(v).iter().any(|(j, _)| *j == i));
+        if !applies {
+            return Err(format!(
+                "{what} applies in no template version: none of its versions has all its items"
+            ));
+        }
+    }
+    Ok(())
+}
+
 fn known_item(s: &Schema, code: &str, context: &str) -> Result<(), String> {
     if s.item(code).is_none() {
         return Err(format!("{context} names unknown item code {code}"));
+    }
+    let current = s.current_code(code);
+    if current != code {
+        return Err(format!(
+            "{context} names {code}, which was renamed to {current}: name it {current} \
+             (its values carry over from {code} in the older versions)"
+        ));
     }
     Ok(())
 }
@@ -131,6 +272,19 @@ fn check_metrics(s: &Schema) -> Result<(), String> {
         }
         for code in m.numerator.iter().chain(&m.denominator) {
             known_item(s, code, &format!("metric {}", m.id))?;
+        }
+        let items = m.items();
+        if !s
+            .template
+            .known_versions
+            .iter()
+            .any(|&v| s.missing_in_version(&items, v).is_empty())
+        {
+            return Err(format!(
+                "metric {} can be worked out in no template version: none has all of {}",
+                m.id,
+                items.join(", ")
+            ));
         }
         if !CHARTS.contains(&m.chart.as_str()) {
             return Err(format!(

@@ -5,8 +5,14 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TemplateLayout {
+    /// The current version: the one templates and guidance are written for.
     pub version: u32,
+    /// Every version a return may declare: 1, 2, … with no gap.
     pub known_versions: Vec<u32>,
+    /// From which period each version is the one in use, for a return that
+    /// does not say its version. None listed: `version` for every period.
+    #[serde(default)]
+    pub versions: Vec<VersionStart>,
     pub sheet: String,
     pub guidance_sheet: String,
     pub header_search_rows: u32,
@@ -14,6 +20,14 @@ pub struct TemplateLayout {
     pub item_column: String,
     pub value_column: String,
     pub notes_column: String,
+}
+
+/// A template version and the first period it is in use for.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VersionStart {
+    pub version: u32,
+    pub from: crate::period::Period,
 }
 
 /// One label/value pair of the header block above the item table.
@@ -106,6 +120,30 @@ pub struct Item {
     /// Plausible range per LA per quarter, inclusive: outside it is a warning.
     #[serde(default)]
     pub range: Option<[f64; 2]>,
+    /// The first template version with this item.
+    #[serde(default = "first_version")]
+    pub since: u32,
+    /// The last template version with this item; none: still in the current one.
+    #[serde(default)]
+    pub until: Option<u32>,
+    /// The code this item had in the versions before `since`: its values carry on under this code.
+    #[serde(default)]
+    pub renamed_from: Option<String>,
+}
+
+pub(crate) fn first_version() -> u32 {
+    1
+}
+
+impl Item {
+    pub fn in_version(&self, version: u32) -> bool {
+        in_range(self.since, self.until, version)
+    }
+}
+
+/// Whether `version` lies in `since..=until` (no `until`: open-ended).
+pub(crate) fn in_range(since: u32, until: Option<u32>, version: u32) -> bool {
+    since <= version && until.is_none_or(|u| version <= u)
 }
 
 /// A change from the previous quarter worth asking about.

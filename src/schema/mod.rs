@@ -10,6 +10,7 @@ pub mod items;
 pub mod las;
 pub mod metrics;
 pub mod relation;
+mod versions;
 
 use std::path::{Path, PathBuf};
 
@@ -18,11 +19,12 @@ use serde::Deserialize;
 pub use comparators::{Comparators, Figure};
 pub use items::{
     normalise_label, HeaderField, Item, ReadingRules, Section, TemplateLayout, Timing, Unit,
-    UnitInfo,
+    UnitInfo, VersionStart,
 };
 pub use las::{La, LaLookup};
 pub use metrics::{Breakdown, Metric, MetricUnit, OutlierSettings};
 pub use relation::{RelOp, Relation};
+pub use versions::VersionChanges;
 
 /// The file names that make up a schema folder.
 pub const FILES: [&str; 4] = [
@@ -90,6 +92,10 @@ struct ReturnFile {
 #[serde(deny_unknown_fields)]
 struct RelationText {
     rule: String,
+    #[serde(default = "items::first_version")]
+    since: u32,
+    #[serde(default)]
+    until: Option<u32>,
 }
 
 impl Schema {
@@ -163,15 +169,17 @@ impl Schema {
         let order: Vec<&str> = schema.items.iter().map(|i| i.code.as_str()).collect();
         let mut relations = Vec::new();
         for (i, r) in relation_texts.iter().enumerate() {
-            let rel = relation::parse(&r.rule, &order).map_err(|e| {
+            let mut rel = relation::parse(&r.rule, &order).map_err(|e| {
                 SchemaError::new(
                     "return.toml",
                     format!("relation {} `{}`: {e}", i + 1, r.rule),
                 )
             })?;
+            (rel.since, rel.until) = (r.since, r.until);
             relations.push(rel);
         }
         schema.relations = relations;
+        check::check_relation_versions(&schema).map_err(|m| SchemaError::new("return.toml", m))?;
         Ok(schema)
     }
 

@@ -18,6 +18,16 @@ pub struct Relation {
     pub parts: Vec<String>,
     pub op: RelOp,
     pub whole: Vec<String>,
+    /// The template versions it is checked in (also only where all its items exist).
+    pub since: u32,
+    pub until: Option<u32>,
+}
+
+impl Relation {
+    /// Every item either side, parts first.
+    pub fn items(&self) -> impl Iterator<Item = &String> {
+        self.parts.iter().chain(&self.whole)
+    }
 }
 
 impl fmt::Display for Relation {
@@ -45,6 +55,8 @@ pub fn parse(text: &str, order: &[&str]) -> Result<Relation, String> {
         parts,
         op,
         whole,
+        since: 1,
+        until: None,
     })
 }
 

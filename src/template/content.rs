@@ -74,6 +74,13 @@ impl ReturnContent {
     /// The blank template for an LA and period: the fields the analyst fills
     /// (LA name and code, period, template version), rows in schema order.
     pub fn template(schema: &Schema, la: &La, period: Period) -> ReturnContent {
+        ReturnContent::template_in(schema, schema.template.version, la, period)
+    }
+
+    /// The blank template of an earlier (or any known) template `version`: its
+    /// items only, and its number in the header. The network sends only the
+    /// current one; this writes the returns an older template gave.
+    pub fn template_in(schema: &Schema, version: u32, la: &La, period: Period) -> ReturnContent {
         let mut header = BTreeMap::new();
         header.insert("la_name".to_string(), CellInput::Text(la.name.clone()));
         let code = match la.code.trim().parse::<u32>() {
@@ -84,18 +91,17 @@ impl ReturnContent {
         header.insert("period".to_string(), CellInput::Text(period.to_string()));
         header.insert(
             "template_version".to_string(),
-            CellInput::Number(f64::from(schema.template.version)),
+            CellInput::Number(f64::from(version)),
         );
         ReturnContent {
             title: format!(
-                "Quarterly kinship care benchmarking return, template version {}",
-                schema.template.version
+                "Quarterly kinship care benchmarking return, template version {version}"
             ),
             header,
             values: BTreeMap::new(),
             notes: BTreeMap::new(),
             sheet_name: None,
-            rows: default_rows(schema),
+            rows: rows_in(schema, version),
             extra_sheets: Vec::new(),
             period_choices: periods_around(period, 4),
             created: period.first_day(),
@@ -110,16 +116,27 @@ impl ReturnContent {
     }
 }
 
-/// Section heading then its items, for every section in schema order.
+/// Section heading then its items, for every section in schema order, in
+/// the current template version.
 pub fn default_rows(schema: &Schema) -> Vec<RowSpec> {
+    rows_in(schema, schema.template.version)
+}
+
+/// Section heading then its items in template `version`, for every section
+/// with an item in it.
+pub fn rows_in(schema: &Schema, version: u32) -> Vec<RowSpec> {
     let mut rows = Vec::new();
     for section in &schema.sections {
+        let items: Vec<RowSpec> = schema
+            .items_in(&section.id)
+            .filter(|i| i.in_version(version))
+            .map(|i| RowSpec::Item(i.code.clone()))
+            .collect();
+        if items.is_empty() {
+            continue;
+        }
         rows.push(RowSpec::Section(section.id.clone()));
-        rows.extend(
-            schema
-                .items_in(&section.id)
-                .map(|i| RowSpec::Item(i.code.clone())),
-        );
+        rows.extend(items);
     }
     rows
 }

@@ -22,7 +22,7 @@ pub(super) fn sheet(schema: &Schema, ws: &mut Worksheet) -> Result<(), XlsxError
         ws.write_string_with_format(0, col as u16, *head, &bold)?;
     }
     let mut row = 1;
-    for item in &schema.items {
+    for item in schema.items_in_version(schema.template.version) {
         let section = schema
             .section(&item.section)
             .map_or(item.section.clone(), |s| format!("{}. {}", s.id, s.title));
@@ -53,13 +53,14 @@ pub(super) fn sheet(schema: &Schema, ws: &mut Worksheet) -> Result<(), XlsxError
     Ok(())
 }
 
-/// The item's relations, plausible range and metric ranges, in words.
+/// The item's relations, plausible range and metric ranges in the current template version, in words.
 pub fn checks(schema: &Schema, item: &Item) -> String {
     let mut out = Vec::new();
-    for rel in schema
-        .relations
+    let version = schema.template.version;
+    for (_, rel) in schema
+        .relations_in_version(version)
         .iter()
-        .filter(|r| r.parts.contains(&item.code) || r.whole.contains(&item.code))
+        .filter(|(_, r)| r.parts.contains(&item.code) || r.whole.contains(&item.code))
     {
         let parts = rel.parts.join(" + ");
         let whole = rel.whole.join(" + ");
@@ -76,7 +77,7 @@ pub fn checks(schema: &Schema, item: &Item) -> String {
         ));
     }
     for metric in schema
-        .metrics
+        .metrics_in_version(version)
         .iter()
         .filter(|m| m.items().contains(&item.code.as_str()))
     {

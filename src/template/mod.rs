@@ -12,8 +12,8 @@ use crate::period::Period;
 use crate::schema::{La, Schema};
 
 pub use content::{
-    default_rows, periods_around, place, CellInput, ExtraSheet, Placement, ReturnContent, RowSpec,
-    CODE_COL, HEADER_VALUE_COL, ITEM_COL, NOTES_COL, VALUE_COL,
+    default_rows, periods_around, place, rows_in, CellInput, ExtraSheet, Placement, ReturnContent,
+    RowSpec, CODE_COL, HEADER_VALUE_COL, ITEM_COL, NOTES_COL, VALUE_COL,
 };
 pub use guidance::{checks, reading_rules, COLUMNS as GUIDANCE_COLUMNS};
 pub use writer::write_return;

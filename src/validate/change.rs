@@ -30,7 +30,12 @@ pub fn previous_quarter_changes(schema: &Schema, subs: &mut [Submission]) {
             period: Some(period),
         };
         for item in &schema.items {
-            let (Some(x), Some(before)) = (cur.usable(&item.code), prev.usable(&item.code)) else {
+            // A renamed item is compared with its old code's value.
+            let prev_code = prev
+                .template_version
+                .and_then(|v| schema.code_in(&item.code, v))
+                .unwrap_or(&item.code);
+            let (Some(x), Some(before)) = (cur.usable(&item.code), prev.usable(prev_code)) else {
                 continue;
             };
             let diff = x - before;

@@ -18,6 +18,9 @@ pub(crate) struct Identity {
     pub date_completed: Option<NaiveDate>,
     pub completed_by: Option<String>,
     pub email: Option<String>,
+    /// The template version the return is read as: as declared when known,
+    /// else the one in use for its period.
+    pub version: u32,
 }
 
 fn header<'a>(located: &'a Located, key: &str) -> Option<&'a HeaderValue> {
@@ -105,15 +108,18 @@ pub(crate) fn identify(
     }
 
     let version_h = header(located, "template_version");
+    id.version = schema.version_for(id.period);
     match text(version_h) {
         None => {
-            let case = Case::new(vec![], cell_of(version_h), None)
-                .with("detail", schema.template.version.to_string());
+            let case =
+                Case::new(vec![], cell_of(version_h), None).with("detail", id.version.to_string());
             cases.push(("FILE015", case));
         }
         Some(t) => {
             let known = &schema.template.known_versions;
-            if !version(&t).is_some_and(|v| known.contains(&v)) {
+            if let Some(v) = version(&t).filter(|v| known.contains(v)) {
+                id.version = v;
+            } else {
                 let list: Vec<String> = known.iter().map(|v| v.to_string()).collect();
                 let detail = format!("the versions it knows: {}", list.join(", "));
                 cases.push((

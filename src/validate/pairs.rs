@@ -125,13 +125,15 @@ pub(crate) fn evaluate(schema: &Schema, m: &Metric, values: &BTreeMap<String, It
     }
 }
 
-/// The pair findings of a return, metric by metric.
+/// The pair findings of a return, metric by metric: those its template
+/// `version` has every item of.
 pub(crate) fn pair_findings(
     schema: &Schema,
     values: &BTreeMap<String, ItemValue>,
+    version: u32,
 ) -> Vec<(&'static str, Case)> {
     schema
-        .metrics
+        .metrics_in_version(version)
         .iter()
         .filter_map(|m| match evaluate(schema, m, values) {
             Pair::Invalid(code, case) => Some((code, case)),

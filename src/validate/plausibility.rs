@@ -14,6 +14,7 @@ use crate::schema::{Metric, Schema};
 pub(crate) fn plausibility_findings(
     schema: &Schema,
     values: &BTreeMap<String, ItemValue>,
+    version: u32,
 ) -> Vec<(&'static str, Case)> {
     let mut cases = Vec::new();
     for item in &schema.items {
@@ -31,7 +32,7 @@ pub(crate) fn plausibility_findings(
             ));
         }
     }
-    for m in &schema.metrics {
+    for m in &schema.metrics_in_version(version) {
         let Some([lo, hi]) = m.plausible else {
             continue;
         };

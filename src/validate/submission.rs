@@ -27,7 +27,8 @@ pub fn validate_located(
         la: id.la.clone(),
         period: id.period,
     };
-    let (values, value_cases) = table::read_rows(schema, located);
+    let version = id.version;
+    let (values, value_cases) = table::read_rows(schema, located, version);
     let mut findings: Vec<Finding> = id_cases
         .into_iter()
         .map(|(c, case)| ctx.finding(c, case))
@@ -35,9 +36,9 @@ pub fn validate_located(
     findings.extend(filename_findings(schema, file, id.la.as_ref(), id.period));
     let later = [
         value_cases,
-        pairs::pair_findings(schema, &values),
-        sums::sum_findings(schema, &values),
-        plausibility::plausibility_findings(schema, &values),
+        pairs::pair_findings(schema, &values, version),
+        sums::sum_findings(schema, &values, version),
+        plausibility::plausibility_findings(schema, &values, version),
     ];
     findings.extend(
         later
@@ -55,6 +56,7 @@ pub fn validate_located(
         completed_by: id.completed_by,
         email: id.email,
         status: status_of(&findings),
+        template_version: Some(version),
         values,
         findings,
     }
@@ -116,6 +118,7 @@ pub fn submission_for_ingest_error(file: &str, sha256: &str, err: &IngestError) 
         completed_by: None,
         email: None,
         status: ReturnStatus::Unusable,
+        template_version: None,
         values: BTreeMap::new(),
         findings: vec![finding],
     }

@@ -11,16 +11,17 @@ use crate::schema::{RelOp, Schema};
 /// Sums are compared allowing for float rounding (FTE items carry decimals).
 const TOLERANCE: f64 = 1e-9;
 
-/// One case per relation broken, in schema order. A relation is judged when every one
+/// One case per relation of template `version` broken, in schema order. A relation is judged when every one
 /// of its items is usable; an at-most relation also when its whole is usable and the
 /// usable parts alone already exceed it (every part is 0 or more, so the missing ones
 /// cannot bring the sum back down).
 pub(crate) fn sum_findings(
     schema: &Schema,
     values: &BTreeMap<String, ItemValue>,
+    version: u32,
 ) -> Vec<(&'static str, Case)> {
     let mut cases = Vec::new();
-    for rel in &schema.relations {
+    for (_, rel) in &schema.relations_in_version(version) {
         let (parts, parts_complete) = side_sum(&rel.parts, values);
         let (whole, whole_complete) = side_sum(&rel.whole, values);
         if !whole_complete {

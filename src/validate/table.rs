@@ -8,11 +8,14 @@ use super::{ItemValue, ValueStatus};
 use crate::ingest::{format_number, CellPos, Located, TableRow};
 use crate::schema::Schema;
 
-/// Every schema item's value, and the value findings as cases in the order a
-/// reader meets them (top to bottom of the sheet; missing rows last, in template order).
+/// The value of every item of template `version`, and of any item of another
+/// version the return holds a value for (VAL016), and the value findings as
+/// cases in the order a reader meets them (top to bottom of the sheet; missing
+/// rows last, in template order).
 pub(crate) fn read_rows(
     schema: &Schema,
     located: &Located,
+    version: u32,
 ) -> (BTreeMap<String, ItemValue>, Vec<(&'static str, Case)>) {
     let mut by_item: BTreeMap<&str, Vec<&TableRow>> = BTreeMap::new();
     let mut placed: Vec<(Option<CellPos>, &'static str, Case)> = Vec::new();
@@ -44,6 +47,26 @@ pub(crate) fn read_rows(
             .get(item.code.as_str())
             .map(Vec::as_slice)
             .unwrap_or(&[]);
+        if !item.in_version(version) {
+            let filled: Vec<&TableRow> = rows
+                .iter()
+                .copied()
+                .filter(|r| r.value.as_ref().is_some_and(|c| !c.is_blank()))
+                .collect();
+            if filled.is_empty() {
+                continue;
+            }
+            for row in &filled {
+                let case = Case::new(
+                    vec![code.clone()],
+                    Some(row.value_at.to_string()),
+                    row.value.as_ref().map(|c| c.as_found()),
+                )
+                .with("label", item.label.clone())
+                .with("detail", version.to_string());
+                placed.push((Some(row.value_at.pos), "VAL016", case));
+            }
+        }
         let value = match rows {
             [] => {
                 let case =

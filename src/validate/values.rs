@@ -103,7 +103,11 @@ pub struct Submission {
     pub completed_by: Option<String>,
     pub email: Option<String>,
     pub status: ReturnStatus,
-    /// Every schema item, by code (empty when the file could not be read).
+    /// The template version it was read as (declared, or in use for its
+    /// period); none when the file could not be read.
+    pub template_version: Option<u32>,
+    /// Every item of its template version, and any item of another version
+    /// found in it, by code (empty when the file could not be read).
     pub values: BTreeMap<String, ItemValue>,
     /// Findings about this file, in the order a reader would meet them.
     pub findings: Vec<Finding>,

@@ -77,6 +77,7 @@ pub fn used(schema: &Schema, la: &La, period: Period, values: &[(&str, f64)]) ->
         completed_by: None,
         email: None,
         status: ReturnStatus::Used,
+        template_version: Some(1),
         values: map,
         findings: Vec::new(),
     }

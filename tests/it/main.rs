@@ -10,7 +10,23 @@ mod sample;
 mod sample_returns;
 mod schema;
 mod template;
+mod versions;
 mod workbook;
+
+/// `kinbench --schema DIR sample [extra] --from 2025-26 Q1 --to 2025-26 Q2 --out OUT`,
+/// which must succeed.
+pub fn sample_q1_q2(schema_dir: &std::path::Path, extra: &[&str], out: &std::path::Path) {
+    let o = std::process::Command::new(env!("CARGO_BIN_EXE_kinbench"))
+        .arg("--schema")
+        .arg(schema_dir)
+        .arg("sample")
+        .args(extra)
+        .args(["--from", "2025-26 Q1", "--to", "2025-26 Q2", "--out"])
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+}
 
 /// Validation options for the South East's 19 LAs, with the default limits.
 pub fn south_east_options(schema: &kinbench::schema::Schema) -> kinbench::validate::Options {

@@ -143,22 +143,7 @@ fn a_new_item_and_relation_are_written_read_and_checked() {
     // `kinbench sample` on the edited schema: the model does not know H01 and
     // H02, so they are left blank, and the sample is still drawn and written.
     let out = tempfile::tempdir().unwrap();
-    let o = std::process::Command::new(env!("CARGO_BIN_EXE_kinbench"))
-        .arg("--schema")
-        .arg(dir.path())
-        .args([
-            "sample",
-            "--faults",
-            "--from",
-            "2025-26 Q1",
-            "--to",
-            "2025-26 Q2",
-            "--out",
-        ])
-        .arg(out.path())
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    crate::sample_q1_q2(dir.path(), &["--faults"], out.path());
     let options = crate::south_east_options(&s);
     let v = validate_folder(&s, out.path(), &options).unwrap();
     assert!(v.submissions.len() > 30, "{}", v.submissions.len());

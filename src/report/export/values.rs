@@ -46,6 +46,10 @@ pub(crate) fn values_table(ctx: &RunContext<'_>, benchmark: &Benchmark) -> Table
             if let Some(sub) = ctx.validation.used(&la.code, period) {
                 let file = Cell::text(p.file_name(&sub.file, Some(&la.code), Some(period)));
                 for item in &ctx.schema.items {
+                    let asked = sub.template_version.is_none_or(|v| item.in_version(v));
+                    if !asked && !sub.values.contains_key(&item.code) {
+                        continue;
+                    }
                     let mut row = lead(&item.code);
                     match sub.values.get(&item.code) {
                         Some(v) => row.extend([

@@ -42,6 +42,13 @@ pub(super) fn write(
     let not_used = fb.shown_not_used();
     let mut row = 0u32;
     for item in &schema.items {
+        // An item the return's template version does not have is not asked of it.
+        let asked = shown
+            .and_then(|s| s.template_version)
+            .is_none_or(|v| item.in_version(v));
+        if !asked && shown.is_none_or(|s| !s.values.contains_key(&item.code)) {
+            continue;
+        }
         row += 1;
         text(sheet, row, 0, &item.code, None)?;
         text(sheet, row, 1, &item.label, Some(&f.wrap))?;
@@ -81,11 +88,6 @@ pub(super) fn write(
             Some(&f.wrap),
         )?;
     }
-    sheet.autofilter(
-        0,
-        0,
-        schema.items.len() as u32,
-        (VALUES_HEADERS.len() - 1) as u16,
-    )?;
+    sheet.autofilter(0, 0, row, (VALUES_HEADERS.len() - 1) as u16)?;
     Ok(())
 }

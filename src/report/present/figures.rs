@@ -3,7 +3,7 @@
 //! withholds because it would give a suppressed count back.
 
 use super::{symbol, LaFigures, Presenter, Shown};
-use crate::aggregate::{Exclusion, LaMetric, MetricPeriod, MetricResult};
+use crate::aggregate::{Exclusion, ExclusionReason, LaMetric, MetricPeriod, MetricResult};
 use crate::period::Period;
 
 impl Presenter {
@@ -108,6 +108,8 @@ impl Presenter {
     /// or in publish mode the reason alone.
     pub fn exclusion(&self, e: &Exclusion) -> String {
         match self.exclusion_detail(e) {
+            // `A05 not in template version 1` says it all.
+            Some(detail) if e.reason == ExclusionReason::NotInVersion => detail,
             Some(detail) => format!("{}: {detail}", e.reason.as_str()),
             None => e.reason.as_str().to_string(),
         }

@@ -180,7 +180,7 @@ fn method(b: &Book<'_>) -> Vec<(&'static str, String)> {
     let o = &b.ctx.schema.outliers;
     vec![
         ("Pooled figure", "Each metric is the sum of the included LAs' numerators divided by the sum of their denominators: larger LAs weigh more. An LA is included when both sides are provided and usable, the denominator is above 0, a percentage's numerator does not exceed its denominator, and no error finding touches the items.".to_string()),
-        ("Exclusions", "An LA left out is listed with its reason: not received (no return), error finding, item missing (blank, marker or withheld), pair invalid, or denominator 0.".to_string()),
+        ("Exclusions", "An LA left out is listed with its reason: not received (no return), error finding, not in version (the return's template version does not have an item of the metric), item missing (blank, marker or withheld), pair invalid, or denominator 0.".to_string()),
         ("Outliers", format!("Flagged, never dropped. Percentage metrics: funnel plot around the pooled proportion with overdispersion (winsorised z, fraction {}), outlier beyond z = {:.3} (99.8%); {:.3} marks the 95% limits. Ratio and per-100 metrics: robust z = {} × (x − median) / MAD, outlier when |z| > {}. Needs at least {} LAs.", o.winsorise_fraction, o.funnel_outer_z, o.funnel_inner_z, o.robust_z_constant, o.robust_z_limit, o.min_las)),
         ("Rolling year", "Once four consecutive quarters exist, the pooled figure over the LA-quarters with valid pairs in those four quarters.".to_string()),
         ("More", "docs/methodology.md sets out the method in full.".to_string()),

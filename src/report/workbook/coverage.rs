@@ -29,7 +29,12 @@ pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError
     let title = format!("Coverage: {}, {}", bm.region_name, b.period_label(period));
     text(sheet, 0, 0, &title, Some(&fmt.title))?;
     text(sheet, 1, 0, ctx.presenter.mode_note(), Some(&fmt.bold))?;
-    text(sheet, 2, 0, "1 = usable value; 0 = blank, marker, withheld, rejected or row missing; empty = no return received.", Some(&fmt.note))?;
+    let note = if schema.template.known_versions.len() > 1 {
+        "1 = usable value; 0 = blank, marker, withheld, rejected or row missing; empty = no return received, or the item is not in the return's template version."
+    } else {
+        "1 = usable value; 0 = blank, marker, withheld, rejected or row missing; empty = no return received."
+    };
+    text(sheet, 2, 0, note, Some(&fmt.note))?;
     let mut titles = vec!["LA", "Return"];
     titles.extend(schema.items.iter().map(|i| i.code.as_str()));
     header(sheet, fmt, HEADER_ROW, 0, &titles)?;
@@ -95,10 +100,18 @@ fn counts_table(
         fmt,
         row,
         0,
-        &[what, "Usable", "Returns received", "LAs in region", "Label"],
+        &[
+            what,
+            "Usable",
+            "Returns received",
+            "LAs in region",
+            "Label",
+            "Not asked",
+        ],
     )?;
     let mut r = row + 1;
     for (c, label) in rows {
+        text(sheet, r, 5, &not_asked(c), Some(&fmt.note))?;
         text(sheet, r, 0, &c.code, None)?;
         sheet.write_number_with_format(r, 1, c.usable as f64, &fmt.top)?;
         sheet.write_number_with_format(r, 2, c.received as f64, &fmt.top)?;
@@ -130,6 +143,9 @@ fn grid(b: &Book<'_>, sheet: &mut Worksheet, first: u32) -> Result<usize, XlsxEr
         };
         text(sheet, row, 1, "received", None)?;
         for (c, item) in schema.items.iter().enumerate() {
+            if sub.template_version.is_some_and(|v| !item.in_version(v)) {
+                continue;
+            }
             let usable = sub.usable(&item.code).is_some();
             let col = FIRST_ITEM_COL + c as u16;
             sheet.write_number_with_format(row, col, if usable { 1.0 } else { 0.0 }, &fmt.top)?;
@@ -151,4 +167,19 @@ fn grid(b: &Book<'_>, sheet: &mut Worksheet, first: u32) -> Result<usize, XlsxEr
     }
 
     Ok(las.len())
+}
+
+/// `not in template version 1 (3 returns)`: the returns not asked for it, so
+/// not counted as missing; empty when every return was.
+pub(crate) fn not_asked(c: &Covered) -> String {
+    if c.not_in_version == 0 {
+        return String::new();
+    }
+    let versions: Vec<String> = c.versions_without.iter().map(u32::to_string).collect();
+    let plural = if c.not_in_version == 1 { "" } else { "s" };
+    format!(
+        "not in template version {} ({} return{plural})",
+        versions.join(" or "),
+        c.not_in_version
+    )
 }

@@ -103,6 +103,7 @@ fn submission(
         completed_by: None,
         email: None,
         status,
+        template_version: Some(1),
         values,
         findings,
     }

@@ -20,6 +20,7 @@ fn unidentified(file: &str) -> Submission {
         completed_by: None,
         email: None,
         status: ReturnStatus::Unusable,
+        template_version: None,
         values: BTreeMap::new(),
         findings: Vec::new(),
     }

@@ -32,7 +32,7 @@ fn codes_are_unique_and_named_for_their_family() {
         );
         assert_eq!(rule(r.code).map(|x| x.name), Some(r.name));
     }
-    assert_eq!(RULES.len(), 49);
+    assert_eq!(RULES.len(), 50);
 }
 
 #[test]

@@ -26,10 +26,11 @@ fn file014_and_file015_template_version() {
         .header_blank("template_version")
         .validate();
     let f = one(&sub, "FILE015");
-    check(f, Severity::Warning, &[], Some("Return!B5"), None);
+    check(f, Severity::Info, &[], Some("Return!B5"), None);
     assert_eq!(
         f.message,
-        "The Template version is blank, so the return was read as version 1."
+        "The Template version is blank, so the return was read as version 1, the version in \
+         use for its period."
     );
     assert_eq!(sub.status, ReturnStatus::Used);
 

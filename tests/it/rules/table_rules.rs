@@ -254,3 +254,35 @@ fn val015_near_miss_spaces_and_notes_in_a_row_without_a_code() {
         Some("7"),
     );
 }
+
+/// On the two-version schema of `versions.rs`: a version-1 return with an A05
+/// row (a version-2 item) keeps its value and says so; a version-2 return
+/// lacking A04 and C02 (gone in version 2) has no row-missing finding.
+#[test]
+fn val016_item_of_another_version_is_read_and_flagged() {
+    use kinbench::validate::validate_located;
+
+    let (_dir, two) = crate::versions::two_versions();
+    let v1 = ReturnBuilder::clean().add_row("A05", RawCell::Number(7.0));
+    let sub = validate_located(&two, "return.xlsx", &v1.build(), &super::builder::options());
+    assert_eq!(codes(&sub), ["VAL016"]);
+    check(
+        one(&sub, "VAL016"),
+        Severity::Info,
+        &["A05"],
+        Some("Return!C50"),
+        Some("7"),
+    );
+    assert_eq!(sub.usable("A05"), Some(7.0));
+
+    let v2 = ReturnBuilder::clean()
+        .header("template_version", RawCell::Number(2.0))
+        .remove_row("A04")
+        .remove_row("C02")
+        .add_row("C05", RawCell::Number(30.0))
+        .add_row("A05", RawCell::Number(7.0));
+    let sub = validate_located(&two, "return.xlsx", &v2.build(), &super::builder::options());
+    assert_eq!(sub.template_version, Some(2));
+    assert_eq!(codes(&sub), Vec::<&str>::new());
+    assert_eq!(sub.usable("C05"), Some(30.0));
+}
