@@ -14,6 +14,10 @@ pub struct TemplateLayout {
     pub item_column: String,
     pub value_column: String,
     pub notes_column: String,
+    /// Heading of the template's live-check column, right of Notes; the reader ignores it.
+    pub check_column: String,
+    /// Label of the cell above the table that sums up the live checks.
+    pub checks_label: String,
 }
 
 /// One label/value pair of the header block above the item table.

@@ -14,7 +14,9 @@ use kinbench::template::{
 
 mod cells;
 
-pub(crate) use cells::{at, la, read_sheet, schema, sheet_names, zip_entry};
+pub(crate) use cells::{
+    at, fill_blank_cells, la, read_sheet, schema, sheet_names, zip_entry, Typed,
+};
 
 fn q2() -> Period {
     Period::new(2025, 2).unwrap()
@@ -299,57 +301,20 @@ fn xlsx_carries_validation_protection_and_frozen_panes() {
         xml.contains("<pane ySplit=\"10\" topLeftCell=\"A11\""),
         "{xml}"
     );
-    assert!(
-        !xml.contains("<f>"),
-        "text must never be written as a formula"
-    );
+    // The only formulas are the template's own live checks: never a value typed.
+    let formula_cells: Vec<&str> = xml
+        .match_indices("<f>")
+        .map(|(i, _)| {
+            let open = xml[..i].rfind("<c r=\"").unwrap() + 6;
+            &xml[open..open + xml[open..].find('"').unwrap()]
+        })
+        .collect();
+    assert!(!formula_cells.is_empty());
+    for a1 in formula_cells {
+        assert!(a1 == "B9" || a1.starts_with('E'), "a formula in {a1}");
+    }
     let guidance = zip_entry(&path, "xl/worksheets/sheet2.xml");
     assert!(guidance.contains("<sheetProtection "));
-}
-
-/// A filled cell for [`fill_blank_cells`].
-enum Typed {
-    Number(f64),
-    Text(String),
-}
-
-/// Types values into blank cells of the Return sheet as a spreadsheet program
-/// saves them, keeping each cell's style: rewrites `xl/worksheets/sheet1.xml`
-/// in the zip and copies every other part unchanged.
-fn fill_blank_cells(from: &std::path::Path, to: &std::path::Path, cells: &[(String, Typed)]) {
-    use std::io::{Read, Write};
-    let mut xml = zip_entry(from, "xl/worksheets/sheet1.xml");
-    for (a1, typed) in cells {
-        let start = xml
-            .find(&format!("<c r=\"{a1}\" "))
-            .unwrap_or_else(|| panic!("no cell {a1} in the template"));
-        let end = start + xml[start..].find('>').unwrap() + 1;
-        let open = &xml[start..end];
-        let attrs = open
-            .strip_suffix("/>")
-            .unwrap_or_else(|| panic!("{a1} is not blank in the template: {open}"));
-        let filled = match typed {
-            Typed::Number(n) => format!("{attrs}><v>{n}</v></c>"),
-            Typed::Text(t) => format!("{attrs} t=\"inlineStr\"><is><t>{t}</t></is></c>"),
-        };
-        xml.replace_range(start..end, &filled);
-    }
-    let mut zin = zip::ZipArchive::new(std::fs::File::open(from).unwrap()).unwrap();
-    let mut zout = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for i in 0..zin.len() {
-        let mut entry = zin.by_index(i).unwrap();
-        let name = entry.name().unwrap().to_string();
-        let mut bytes = Vec::new();
-        entry.read_to_end(&mut bytes).unwrap();
-        if name == "xl/worksheets/sheet1.xml" {
-            bytes = xml.clone().into_bytes();
-        }
-        zout.start_file(name, options).unwrap();
-        zout.write_all(&bytes).unwrap();
-    }
-    zout.finish().unwrap();
 }
 
 /// The generated template, filled in every value cell (values that raise no
