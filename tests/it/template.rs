@@ -13,6 +13,7 @@ use kinbench::template::{
 };
 
 mod cells;
+mod live;
 
 pub(crate) use cells::{
     at, fill_blank_cells, la, read_sheet, schema, sheet_names, zip_entry, Typed,

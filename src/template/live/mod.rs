@@ -138,6 +138,12 @@ fn side_name(schema: &Schema, codes: &[String]) -> String {
     }
 }
 
+fn in_template_order(schema: &Schema, side: &[String]) -> Vec<String> {
+    let mut out = side.to_vec();
+    out.sort_by_key(|c| schema.item_index(c));
+    out
+}
+
 fn count_is(codes: &[String], n: usize) -> Cond {
     Cond::Eq(Num::Count(codes.to_vec()), Num::Lit(n as f64))
 }
@@ -177,13 +183,15 @@ fn relation(schema: &Schema, rel: &Relation) -> LiveCheck {
 
 /// A metric's pair, judged as validate judges it (src/validate/pairs.rs): nothing
 /// is said while one of its items holds text that is not a number (that cell's
-/// own check speaks), then the first of PAIR001, PAIR002, PAIR004, PAIR003 that holds.
+/// own check speaks), then the first of PAIR001, PAIR002, PAIR004, PAIR003 that holds,
+/// each on the row of the cell validate's finding names.
 fn pair(schema: &Schema, m: &Metric, markers: &[String]) -> Vec<LiveCheck> {
     let (num, den) = (&m.numerator, &m.denominator);
     let first = |side: &[String]| {
-        let mut s = side.to_vec();
-        s.sort_by_key(|c| schema.item_index(c));
-        s.into_iter().next().unwrap_or_default()
+        in_template_order(schema, side)
+            .into_iter()
+            .next()
+            .unwrap_or_default()
     };
     let fill = [
         ("metric", Piece::Text(m.short.clone())),
@@ -204,34 +212,38 @@ fn pair(schema: &Schema, m: &Metric, markers: &[String]) -> Vec<LiveCheck> {
     let zero = |side: &[String]| Cond::Eq(Num::Sum(side.to_vec()), Num::Lit(0.0));
     let and = |conds: Vec<Cond>| Cond::And([vec![judged.clone()], conds].concat());
 
-    let mut out = vec![
-        check(
-            "PAIR001",
-            &first(den),
-            and(vec![given(num), short(den)]),
-            &fill,
-        ),
-        check(
-            "PAIR002",
-            &first(num),
-            and(vec![
-                given(den),
-                short(num),
-                Cond::Or(vec![count_is(num, 0), count_is(den, den.len())]),
-            ]),
-            &fill,
-        ),
-        check(
-            "PAIR004",
-            &first(den),
-            and([
-                both(),
-                vec![zero(den), Cond::Gt(Num::Sum(num.clone()), Num::Lit(0.0))],
-            ]
-            .concat()),
-            &fill,
-        ),
-    ];
+    // A side given without the other: shown on the row of the other side's first
+    // item not given, the cell the feedback names, so one check per such item.
+    let one_sided = |code: &'static str, missing: &[String], conds: Vec<Cond>| {
+        let order = in_template_order(schema, missing);
+        (0..order.len())
+            .map(|i| {
+                let first_missing = vec![count_is(&order[..i], i), count_is(&order[i..=i], 0)];
+                let when = and([conds.clone(), first_missing].concat());
+                check(code, &order[i], when, &fill)
+            })
+            .collect::<Vec<_>>()
+    };
+    let mut out = one_sided("PAIR001", den, vec![given(num), short(den)]);
+    out.extend(one_sided(
+        "PAIR002",
+        num,
+        vec![
+            given(den),
+            short(num),
+            Cond::Or(vec![count_is(num, 0), count_is(den, den.len())]),
+        ],
+    ));
+    out.push(check(
+        "PAIR004",
+        &first(den),
+        and([
+            both(),
+            vec![zero(den), Cond::Gt(Num::Sum(num.clone()), Num::Lit(0.0))],
+        ]
+        .concat()),
+        &fill,
+    ));
     if m.unit.is_proportion() {
         out.push(check(
             "PAIR003",
@@ -258,11 +270,14 @@ mod tests {
     fn every_check_has_its_words_and_no_line_break() {
         let s = Schema::bundled().unwrap();
         let all = checks(&s);
-        // Three typing checks per item, one per relation, three or four per metric.
+        // Three typing checks per item, one per relation; per metric one for each
+        // item a side can be missing, one for a zero denominator, one for over 100%.
         let pairs: usize = s
             .metrics
             .iter()
-            .map(|m| if m.unit.is_proportion() { 4 } else { 3 })
+            .map(|m| {
+                m.numerator.len() + m.denominator.len() + 1 + usize::from(m.unit.is_proportion())
+            })
             .sum();
         assert_eq!(all.len(), 3 * s.items.len() + s.relations.len() + pairs);
         for c in &all {
