@@ -16,7 +16,7 @@ pub use content::{
     default_rows, periods_around, place, CellInput, ExtraSheet, Placement, ReturnContent, RowSpec,
     CHECK_COL, CODE_COL, HEADER_VALUE_COL, ITEM_COL, NOTES_COL, VALUE_COL,
 };
-pub use guidance::{checks, reading_rules, COLUMNS as GUIDANCE_COLUMNS};
+pub use guidance::{check_column, checks, reading_rules, COLUMNS as GUIDANCE_COLUMNS};
 pub use live::{
     checks as live_checks, lay_out, Cond, LiveCheck, LiveSheet, Num, Piece, FORMULA_LIMIT,
 };

@@ -277,6 +277,10 @@ fn guidance_has_one_row_per_item_with_checks_and_reading_rules() {
         .join("\n");
     assert!(all_text.contains("\"n/a\", \"na\", \"-\""), "{all_text}");
     assert!(all_text.contains("more than 50% and of at least 5"));
+    assert!(all_text.contains(
+        "The Check column beside Notes checks your figures as you type: it says what does not add up or is missing, with the rule code"
+    ));
+    assert!(all_text.contains("or says No problems found;"));
 }
 
 #[test]

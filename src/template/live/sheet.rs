@@ -250,3 +250,29 @@ pub fn write(
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::period::Period;
+
+    /// Every formula fits Excel's limit, in the bundled template.
+    #[test]
+    fn every_formula_fits_excel() {
+        let s = Schema::bundled().unwrap();
+        let la = s.las.by_code("886").unwrap();
+        let content = ReturnContent::template(&s, la, Period::new(2025, 2).unwrap());
+        let live = lay_out(&s, &content, &crate::template::place(&s, &content));
+        assert_eq!(live.cells.len(), s.items.len());
+        assert_eq!(live.marks.len(), s.items.len());
+        let formulas = live
+            .cells
+            .values()
+            .map(|(f, _)| f)
+            .chain(live.marks.values())
+            .chain([&live.summary.0]);
+        for f in formulas {
+            assert!(f.len() < FORMULA_LIMIT, "{} characters: {f}", f.len());
+        }
+    }
+}
