@@ -113,7 +113,7 @@ pub fn check_column(schema: &Schema) -> [String; 2] {
     let t = &schema.template;
     [
         format!(
-            "The {} column beside {} checks your figures as you type: it says what does not add up or is missing, with the rule code the network's feedback uses (such as SUM001), and marks the {} cells involved with an orange fill and a thick border.",
+            "The {} column beside {} checks your figures as you type: it says what does not add up or is missing, with the rule code the network's feedback uses (such as SUM001), and marks the {} cells involved in bold on an orange fill.",
             t.check_column, t.notes_column, t.value_column
         ),
         format!(
