@@ -10,7 +10,12 @@ use crate::validate::rules::LIVE_NONE;
 /// Column headings of the item list; the test counts item rows under them.
 pub const COLUMNS: [&str; 6] = ["Code", "Item", "Section", "Unit", "Definition", "Checks"];
 
-pub(super) fn sheet(schema: &Schema, ws: &mut Worksheet) -> Result<(), XlsxError> {
+/// `live_checks`: the return sheet has the Check column, so it is explained too.
+pub(super) fn sheet(
+    schema: &Schema,
+    live_checks: bool,
+    ws: &mut Worksheet,
+) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap();
     ws.set_name(schema.template.guidance_sheet.as_str())?;
@@ -50,11 +55,13 @@ pub(super) fn sheet(schema: &Schema, ws: &mut Worksheet) -> Result<(), XlsxError
         row += 1;
         ws.write_string(row, 0, line.as_str())?;
     }
-    row += 2;
-    ws.write_string_with_format(row, 0, schema.template.check_column.as_str(), &bold)?;
-    for line in check_column(schema) {
-        row += 1;
-        ws.write_string(row, 0, line.as_str())?;
+    if live_checks {
+        row += 2;
+        ws.write_string_with_format(row, 0, schema.template.check_column.as_str(), &bold)?;
+        for line in check_column(schema) {
+            row += 1;
+            ws.write_string(row, 0, line.as_str())?;
+        }
     }
     ws.protect();
     Ok(())

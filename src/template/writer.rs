@@ -38,7 +38,7 @@ pub fn write_return(
             .set_creation_datetime(&created),
     );
     return_sheet(schema, content, book.add_worksheet()).map_err(wrap)?;
-    guidance::sheet(schema, book.add_worksheet()).map_err(wrap)?;
+    guidance::sheet(schema, content.live_checks, book.add_worksheet()).map_err(wrap)?;
     for extra in &content.extra_sheets {
         let ws = book.add_worksheet();
         ws.set_name(extra.name.as_str()).map_err(wrap)?;

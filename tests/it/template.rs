@@ -457,6 +457,9 @@ fn template_unlocks_what_the_la_fills_and_locks_its_identity() {
         let notes = CellPos::new(pos.row, u32::from(kinbench::template::NOTES_COL));
         assert!(unlocked(pos), "{} value cell is locked", item.code);
         assert!(unlocked(notes), "{} notes cell is locked", item.code);
+        // The live check's formula is the template's, kept by the protection.
+        let check = CellPos::new(pos.row, u32::from(kinbench::template::CHECK_COL));
+        assert!(!unlocked(check), "{} check cell is editable", item.code);
         let (title, prompt) = prompts
             .get(&pos.a1())
             .unwrap_or_else(|| panic!("{} has no input message", item.code));
@@ -469,6 +472,10 @@ fn template_unlocks_what_the_la_fills_and_locks_its_identity() {
         let (title, prompt) = prompts.get(&pos.a1()).unwrap();
         assert!(!title.is_empty() && !prompt.is_empty(), "{key}");
     }
+    assert!(
+        !unlocked(CellPos::new(placement.table_header_row - 1, 1)),
+        "summary"
+    );
     // Pre-filled by the analyst: a changed LA code would misfile the return.
     for key in ["la_name", "la_code", "template_version"] {
         let pos = placement.header[key];

@@ -86,27 +86,8 @@ pub fn lay_out(schema: &Schema, content: &ReturnContent, placement: &Placement) 
     for (code, pos) in &placement.values {
         let hosted: Vec<&LiveCheck> = all.iter().filter(|c| &c.host == code).collect();
         if !hosted.is_empty() {
-            // Each firing check on a line of its own; MID drops the first line break.
-            let joined: Vec<String> = hosted
-                .iter()
-                .map(|c| {
-                    format!(
-                        "IF({},CHAR(10)&{},\"\")",
-                        c.when.formula(&refs),
-                        message_formula(&c.says, &refs)
-                    )
-                })
-                .collect();
-            let formula = format!("MID({},2,32000)", joined.join("&"));
-            let result: Vec<String> = hosted
-                .iter()
-                .filter(|c| c.when.eval(&values))
-                .map(|c| message_eval(&c.says, &values))
-                .collect();
-            cells.insert(
-                CellPos::new(pos.row, u32::from(CHECK_COL)),
-                (formula, result.join("\n")),
-            );
+            let at = CellPos::new(pos.row, u32::from(CHECK_COL));
+            cells.insert(at, check_cell(&hosted, &refs, &values));
         }
         let involving: Vec<Cond> = all
             .iter()
@@ -117,12 +98,49 @@ pub fn lay_out(schema: &Schema, content: &ReturnContent, placement: &Placement) 
             marks.insert(*pos, Cond::Or(factored(involving)).formula(&refs));
         }
     }
+    let fired = all.iter().filter(|c| c.when.eval(&values)).count();
+    LiveSheet {
+        cells,
+        marks,
+        summary_at: CellPos::new(
+            placement.table_header_row.saturating_sub(1),
+            u32::from(ITEM_COL),
+        ),
+        summary: summary(placement, fired),
+    }
+}
 
+/// One Check cell: each firing check on a line of its own (MID drops the first
+/// line break), and the result for the values as written.
+fn check_cell(hosted: &[&LiveCheck], refs: &Refs, values: &Values) -> (String, String) {
+    let joined: Vec<String> = hosted
+        .iter()
+        .map(|c| {
+            format!(
+                "IF({},CHAR(10)&{},\"\")",
+                c.when.formula(refs),
+                message_formula(&c.says, refs)
+            )
+        })
+        .collect();
+    let result: Vec<String> = hosted
+        .iter()
+        .filter(|c| c.when.eval(values))
+        .map(|c| message_eval(&c.says, values))
+        .collect();
+    (
+        format!("MID({},2,32000)", joined.join("&")),
+        result.join("\n"),
+    )
+}
+
+/// The summary: it counts the checks shown in the Check column, the non-blank
+/// cells and one more for each line break in them; `fired` of them for the values as written.
+fn summary(placement: &Placement, fired: usize) -> (String, String) {
     let rows = placement.values.values().map(|p| p.row);
     let (first, last) = (rows.clone().min().unwrap_or(0), rows.max().unwrap_or(0));
     let col = column(u32::from(CHECK_COL));
     let range = format!("${col}${}:${col}${}", first + 1, last + 1);
-    // Checks shown: the non-blank Check cells, and one more for each line break in them.
     let n = format!(
         "(SUMPRODUCT(--({range}<>\"\"))+SUMPRODUCT(LEN({range})-LEN(SUBSTITUTE({range},CHAR(10),\"\"))))"
     );
@@ -132,21 +150,12 @@ pub fn lay_out(schema: &Schema, content: &ReturnContent, placement: &Placement) 
         quoted(LIVE_ONE),
         quoted(LIVE_MANY)
     );
-    let fired = all.iter().filter(|c| c.when.eval(&values)).count();
     let result = match fired {
         0 => LIVE_NONE.to_string(),
         1 => LIVE_ONE.to_string(),
         n => format!("{n}{LIVE_MANY}"),
     };
-    LiveSheet {
-        cells,
-        marks,
-        summary_at: CellPos::new(
-            placement.table_header_row.saturating_sub(1),
-            u32::from(ITEM_COL),
-        ),
-        summary: (formula, result),
-    }
+    (formula, result)
 }
 
 /// `AND(j,a), AND(j,b)` as `AND(j,OR(a,b))`, keeping the order of first appearance:
