@@ -17,7 +17,9 @@ pub enum Live {
     Blank,
     Number(f64),
     Text(String),
-    /// An error or a logical value: neither a number nor text.
+    /// A spreadsheet error (`#N/A`): any sum it is in is an error too.
+    Error,
+    /// A logical value: neither a number nor text.
     Other,
 }
 
@@ -53,6 +55,12 @@ pub enum Cond {
     NotANumber(String, Vec<String>),
     /// The item's cell holds one of the markers (trimmed, any case).
     Marker(String, Vec<String>),
+    /// The item's cell holds a spreadsheet error.
+    IsError(String),
+    /// The item's cell holds a number below 0.
+    Negative(String),
+    /// The item's cell holds a number of 0 or more with a fractional part.
+    Fraction(String),
 }
 
 /// A piece of a message: fixed words, or a live total shown to two decimal places at most.
@@ -84,7 +92,9 @@ impl Num {
         }
     }
 
-    pub fn eval(&self, values: &Values) -> f64 {
+    /// `None` where the spreadsheet gives an error: a sum over an error cell
+    /// (COUNT passes over errors).
+    pub fn eval(&self, values: &Values) -> Option<f64> {
         let numbers = |codes: &[String]| -> Vec<f64> {
             codes
                 .iter()
@@ -94,10 +104,13 @@ impl Num {
                 })
                 .collect()
         };
+        let has_error =
+            |codes: &[String]| codes.iter().any(|c| values.get(c) == Some(&Live::Error));
         match self {
-            Num::Count(codes) => numbers(codes).len() as f64,
-            Num::Sum(codes) => numbers(codes).iter().sum(),
-            Num::Lit(x) => *x,
+            Num::Count(codes) => Some(numbers(codes).len() as f64),
+            Num::Sum(codes) if has_error(codes) => None,
+            Num::Sum(codes) => Some(numbers(codes).iter().sum()),
+            Num::Lit(x) => Some(*x),
         }
     }
 
@@ -172,26 +185,62 @@ impl Cond {
                 c = cell(code)
             ),
             Cond::Marker(code, markers) => marker(code, markers),
+            Cond::IsError(code) => format!("ISERROR({})", cell(code)),
+            Cond::Negative(code) => format!("IF(ISNUMBER({c}),{c}<0,FALSE)", c = cell(code)),
+            Cond::Fraction(code) => format!(
+                "IF(ISNUMBER({c}),AND({c}>=0,{c}<>INT({c})),FALSE)",
+                c = cell(code)
+            ),
         }
     }
 
+    /// The formula, false where it would give an error (a sum over an error cell),
+    /// so one error typed in a Value cell never spreads into the Check column.
+    pub fn guarded(&self, refs: &Refs) -> String {
+        format!("IFERROR({},FALSE)", self.formula(refs))
+    }
+
+    /// What [`Cond::guarded`] gives for `values`.
     pub fn eval(&self, values: &Values) -> bool {
+        self.value(values).unwrap_or(false)
+    }
+
+    /// As the spreadsheet works it out: `None` for an error, which AND and OR pass on.
+    fn value(&self, values: &Values) -> Option<bool> {
+        let both = |a: &Num, b: &Num| Some((a.eval(values)?, b.eval(values)?));
+        let number = |code: &str| match values.get(code) {
+            Some(Live::Number(x)) => Some(*x),
+            _ => None,
+        };
         match self {
-            Cond::And(cs) => cs.iter().all(|c| c.eval(values)),
-            Cond::Or(cs) => cs.iter().any(|c| c.eval(values)),
-            Cond::Not(c) => !c.eval(values),
-            Cond::Gt(a, b) => a.eval(values) > b.eval(values),
-            Cond::Lt(a, b) => a.eval(values) < b.eval(values),
-            Cond::Eq(a, b) => a.eval(values) == b.eval(values),
-            Cond::Exceeds(a, b) => a.eval(values) - b.eval(values) > TOLERANCE_F,
-            Cond::Differs(a, b) => (a.eval(values) - b.eval(values)).abs() > TOLERANCE_F,
+            Cond::And(cs) => {
+                let all: Option<Vec<bool>> = cs.iter().map(|c| c.value(values)).collect();
+                all.map(|v| v.into_iter().all(|b| b))
+            }
+            Cond::Or(cs) => {
+                let all: Option<Vec<bool>> = cs.iter().map(|c| c.value(values)).collect();
+                all.map(|v| v.into_iter().any(|b| b))
+            }
+            Cond::Not(c) => c.value(values).map(|b| !b),
+            Cond::Gt(a, b) => both(a, b).map(|(a, b)| a > b),
+            Cond::Lt(a, b) => both(a, b).map(|(a, b)| a < b),
+            Cond::Eq(a, b) => both(a, b).map(|(a, b)| a == b),
+            Cond::Exceeds(a, b) => both(a, b).map(|(a, b)| a - b > TOLERANCE_F),
+            Cond::Differs(a, b) => both(a, b).map(|(a, b)| (a - b).abs() > TOLERANCE_F),
             Cond::NotANumber(code, markers) => match values.get(code) {
                 Some(Live::Text(t)) => {
-                    !excel_trim(t).is_empty() && !is_marker(values.get(code), markers)
+                    Some(!excel_trim(t).is_empty() && !is_marker(values.get(code), markers))
                 }
-                _ => false,
+                // TRIM of an error is an error.
+                Some(Live::Error) => None,
+                _ => Some(false),
             },
-            Cond::Marker(code, markers) => is_marker(values.get(code), markers),
+            Cond::Marker(code, markers) => Some(is_marker(values.get(code), markers)),
+            Cond::IsError(code) => Some(values.get(code) == Some(&Live::Error)),
+            Cond::Negative(code) => Some(number(code).is_some_and(|x| x < 0.0)),
+            Cond::Fraction(code) => {
+                Some(number(code).is_some_and(|x| x >= 0.0 && x.fract() != 0.0))
+            }
         }
     }
 
@@ -213,7 +262,11 @@ impl Cond {
             | Cond::Differs(a, b) => {
                 out.extend(a.items().iter().chain(b.items()).map(String::as_str));
             }
-            Cond::NotANumber(c, _) | Cond::Marker(c, _) => out.push(c),
+            Cond::NotANumber(c, _)
+            | Cond::Marker(c, _)
+            | Cond::IsError(c)
+            | Cond::Negative(c)
+            | Cond::Fraction(c) => out.push(c),
         }
     }
 }
@@ -234,7 +287,8 @@ impl Piece {
     pub fn eval(&self, values: &Values) -> String {
         match self {
             Piece::Text(t) => t.clone(),
-            Piece::Value(n) => shown(n.eval(values)),
+            // Shown only while its check holds, which an error never lets it.
+            Piece::Value(n) => n.eval(values).map(shown).unwrap_or_default(),
         }
     }
 }
@@ -298,6 +352,20 @@ mod tests {
             assert_eq!(nan.eval(&v), want, "{text:?}");
         }
         assert!(!nan.eval(&values(Live::Number(3.0), Live::Blank)));
+        // An error in a sum makes the condition an error, which the guard turns to false.
+        assert!(!cond.eval(&values(Live::Number(10.0), Live::Error)));
+        assert!(Cond::IsError("A02".into()).eval(&values(Live::Blank, Live::Error)));
+        assert_eq!(
+            Cond::IsError("A01".into()).guarded(&refs()),
+            "IFERROR(ISERROR($C$12),FALSE)"
+        );
+        let whole = |x: f64| values(Live::Number(x), Live::Blank);
+        let fraction = Cond::Fraction("A01".into());
+        assert_eq!(
+            [2.5, 2.0, -2.5].map(|x| fraction.eval(&whole(x))),
+            [true, false, false]
+        );
+        assert!(Cond::Negative("A01".into()).eval(&whole(-2.5)));
         assert_eq!(
             message_eval(
                 &[

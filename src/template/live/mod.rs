@@ -10,7 +10,7 @@ pub use expr::{Cond, Num, Piece};
 pub(super) use sheet::write;
 pub use sheet::{lay_out, LiveSheet, FORMULA_LIMIT};
 
-use crate::schema::{Metric, RelOp, Relation, Schema};
+use crate::schema::{Metric, RelOp, Relation, Schema, Unit};
 use crate::validate::rules::{live_words, LIVE_CODE};
 
 /// One check: when it fires and what it then says.
@@ -48,7 +48,8 @@ pub fn checks(schema: &Schema) -> Vec<LiveCheck> {
     let mut out = Vec::new();
     for item in &schema.items {
         let code = &item.code;
-        let typing = [
+        let mut typing = vec![
+            ("VAL004", Cond::IsError(code.clone())),
             ("VAL009", Cond::NotANumber(code.clone(), markers.clone())),
             (
                 "VAL003",
@@ -58,16 +59,34 @@ pub fn checks(schema: &Schema) -> Vec<LiveCheck> {
                 "VAL002",
                 Cond::Marker(code.clone(), r.not_provided_markers.clone()),
             ),
+            ("VAL007", Cond::Negative(code.clone())),
         ];
+        if item.unit == Unit::Count {
+            typing.push(("VAL008", Cond::Fraction(code.clone())));
+        }
         for (rule, when) in typing {
             out.push(check(rule, code, when, &[]));
         }
     }
     out.extend(schema.relations.iter().map(|rel| relation(schema, rel)));
     for m in &schema.metrics {
-        out.extend(pair(schema, m, &markers));
+        out.extend(pair(schema, m, &|c: &str| unusable(schema, c, &markers)));
     }
     out
+}
+
+/// The cell holds what validate rejects with an error of its own: an error,
+/// text that is no marker, a negative number, a fraction in a count.
+fn unusable(schema: &Schema, code: &str, markers: &[String]) -> Cond {
+    let mut any = vec![
+        Cond::IsError(code.to_string()),
+        Cond::NotANumber(code.to_string(), markers.to_vec()),
+        Cond::Negative(code.to_string()),
+    ];
+    if schema.item(code).is_some_and(|i| i.unit == Unit::Count) {
+        any.push(Cond::Fraction(code.to_string()));
+    }
+    Cond::Or(any)
 }
 
 fn check(code: &'static str, host: &str, when: Cond, fill: &[(&str, Piece)]) -> LiveCheck {
@@ -182,10 +201,10 @@ fn relation(schema: &Schema, rel: &Relation) -> LiveCheck {
 }
 
 /// A metric's pair, judged as validate judges it (src/validate/pairs.rs): nothing
-/// is said while one of its items holds text that is not a number (that cell's
-/// own check speaks), then the first of PAIR001, PAIR002, PAIR004, PAIR003 that holds,
+/// is said while one of its items holds what validate rejects (that cell's own
+/// check speaks), then the first of PAIR001, PAIR002, PAIR004, PAIR003 that holds,
 /// each on the row of the cell validate's finding names.
-fn pair(schema: &Schema, m: &Metric, markers: &[String]) -> Vec<LiveCheck> {
+fn pair(schema: &Schema, m: &Metric, unusable: &dyn Fn(&str) -> Cond) -> Vec<LiveCheck> {
     let (num, den) = (&m.numerator, &m.denominator);
     let first = |side: &[String]| {
         in_template_order(schema, side)
@@ -201,10 +220,7 @@ fn pair(schema: &Schema, m: &Metric, markers: &[String]) -> Vec<LiveCheck> {
         ("denominator_value", Piece::Value(Num::Sum(den.clone()))),
     ];
     let judged = Cond::Not(Box::new(Cond::Or(
-        m.items()
-            .into_iter()
-            .map(|c| Cond::NotANumber(c.to_string(), markers.to_vec()))
-            .collect(),
+        m.items().into_iter().map(unusable).collect(),
     )));
     let given = |side: &[String]| Cond::Gt(Num::Count(side.to_vec()), Num::Lit(0.0));
     let short = |side: &[String]| Cond::Lt(Num::Count(side.to_vec()), Num::Lit(side.len() as f64));
@@ -270,7 +286,7 @@ mod tests {
     fn every_check_has_its_words_and_no_line_break() {
         let s = Schema::bundled().unwrap();
         let all = checks(&s);
-        // Three typing checks per item, one per relation; per metric one for each
+        // Five typing checks per item and one more per count, one per relation; per metric one for each
         // item a side can be missing, one for a zero denominator, one for over 100%.
         let pairs: usize = s
             .metrics
@@ -279,7 +295,11 @@ mod tests {
                 m.numerator.len() + m.denominator.len() + 1 + usize::from(m.unit.is_proportion())
             })
             .sum();
-        assert_eq!(all.len(), 3 * s.items.len() + s.relations.len() + pairs);
+        let counts = s.items.iter().filter(|i| i.unit == Unit::Count).count();
+        assert_eq!(
+            all.len(),
+            5 * s.items.len() + counts + s.relations.len() + pairs
+        );
         for c in &all {
             assert!(live_words(c.code).is_some(), "{}", c.code);
             let text: String = message_text(&c.says);

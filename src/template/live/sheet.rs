@@ -45,9 +45,8 @@ fn live_values(content: &ReturnContent) -> Values {
                 CellInput::Text(t) => Live::Text(t.clone()),
                 CellInput::Formula { result, .. } => match result.parse::<f64>() {
                     Ok(n) => Live::Number(n),
-                    Err(_) if result.starts_with('#') || result == "TRUE" || result == "FALSE" => {
-                        Live::Other
-                    }
+                    Err(_) if result.starts_with('#') => Live::Error,
+                    Err(_) if result == "TRUE" || result == "FALSE" => Live::Other,
                     Err(_) => Live::Text(result.clone()),
                 },
                 // A date is a number to a spreadsheet: its serial day.
@@ -95,7 +94,11 @@ pub fn lay_out(schema: &Schema, content: &ReturnContent, placement: &Placement) 
             .map(|c| c.when.clone())
             .collect();
         if !involving.is_empty() {
-            marks.insert(*pos, Cond::Or(factored(involving)).formula(&refs));
+            let any: Vec<String> = factored(involving)
+                .iter()
+                .map(|c| c.guarded(&refs))
+                .collect();
+            marks.insert(*pos, format!("OR({})", any.join(",")));
         }
     }
     let fired = all.iter().filter(|c| c.when.eval(&values)).count();
@@ -118,7 +121,7 @@ fn check_cell(hosted: &[&LiveCheck], refs: &Refs, values: &Values) -> (String, S
         .map(|c| {
             format!(
                 "IF({},CHAR(10)&{},\"\")",
-                c.when.formula(refs),
+                c.when.guarded(refs),
                 message_formula(&c.says, refs)
             )
         })

@@ -11,9 +11,12 @@
 
 /// `(rule code, words)`, for every rule the Check column can show.
 pub static LIVE_CHECKS: &[(&str, &str)] = &[
+    ("VAL004", "shows an error, so it cannot be used"),
     ("VAL009", "not a number"),
     ("VAL002", "counts as not provided"),
     ("VAL003", "withheld, so it counts as not provided"),
+    ("VAL007", "cannot be negative"),
+    ("VAL008", "must be a whole number"),
     ("SUM001", "{parts} add up to {parts_value}; {whole} is {whole_value}"),
     (
         "SUM002",

@@ -52,6 +52,8 @@ pub(crate) fn zip_entry(path: &Path, name: &str) -> String {
 pub(crate) enum Typed {
     Number(f64),
     Text(String),
+    /// A spreadsheet error value such as `#N/A`, as a pasted result leaves it.
+    Error(String),
 }
 
 /// Types values into cells of the Return sheet as a spreadsheet program saves
@@ -82,6 +84,7 @@ pub(crate) fn type_cells(from: &Path, to: &Path, cells: &[(String, Typed)], over
         let filled = match typed {
             Typed::Number(n) => format!("{attrs}><v>{n}</v></c>"),
             Typed::Text(t) => format!("{attrs} t=\"inlineStr\"><is><t>{t}</t></is></c>"),
+            Typed::Error(e) => format!("{attrs} t=\"e\"><v>{e}</v></c>"),
         };
         xml.replace_range(start..end, &filled);
     }

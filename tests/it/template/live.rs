@@ -46,6 +46,8 @@ fn base(s: &Schema) -> BTreeMap<String, f64> {
 enum V {
     N(f64),
     T(&'static str),
+    /// An error value (`#N/A`).
+    E(&'static str),
 }
 
 impl V {
@@ -53,6 +55,7 @@ impl V {
         match self {
             V::N(n) => Typed::Number(*n),
             V::T(t) => Typed::Text((*t).into()),
+            V::E(e) => Typed::Error((*e).into()),
         }
     }
 
@@ -60,6 +63,10 @@ impl V {
         match self {
             V::N(n) => CellInput::Number(*n),
             V::T(t) => CellInput::Text((*t).into()),
+            V::E(e) => CellInput::Formula {
+                formula: "NA()".into(),
+                result: (*e).into(),
+            },
         }
     }
 }
@@ -184,6 +191,20 @@ fn cases(s: &Schema) -> Vec<Case> {
             "not a number",
             vec![("A01", Some(V::T("about 40")))],
             vec![("A01", "not a number (VAL009)".into())],
+        ),
+        // An error in a part: said once, on its own row, never spreading into the sums.
+        case(
+            "error",
+            vec![("B02a", Some(V::E("#N/A")))],
+            vec![("B02a", "shows an error, so it cannot be used (VAL004)".into())],
+        ),
+        case(
+            "negative and fraction",
+            vec![("C03", Some(V::N(-2.0))), ("C04", Some(V::N(2.5)))],
+            vec![
+                ("C03", "cannot be negative (VAL007)".into()),
+                ("C04", "must be a whole number (VAL008)".into()),
+            ],
         ),
         case(
             "withheld",
