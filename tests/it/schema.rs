@@ -400,3 +400,30 @@ fn a_new_relation_gets_its_live_check_in_the_template() {
         Data::String("1 check to look at".into())
     );
 }
+
+/// A schema that piles more checks on one item than one Excel formula holds is
+/// refused by name when the template is written, never written as a file Excel rejects.
+#[test]
+fn too_many_checks_on_one_item_stop_the_template_by_name() {
+    let (_d, s) = edited("metrics.toml", |t| {
+        let extra: String = (20..40)
+            .map(|i| {
+                format!(
+                    "\n[[metric]]\nid = \"M{i}\"\ntitle = \"Extra {i}\"\nshort = \"Extra {i}\"\nnumerator = [\"B02a\", \"B02b\", \"B02c\"]\ndenominator = [\"B01\"]\nunit = \"percent\"\nchart = \"bar\"\n"
+                )
+            })
+            .collect();
+        t.replacen("# Count measures", &format!("{extra}\n# Count measures"), 1)
+    });
+    let s = s.expect("edited schema loads");
+    assert_eq!(s.metrics.len(), 31);
+    let dir = tempfile::tempdir().unwrap();
+    let kent = s.las.by_code("886").unwrap();
+    let period = kinbench::period::Period::new(2025, 2).unwrap();
+    let err = kinbench::template::write_template(&s, kent, period, &dir.path().join("t.xlsx"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("the live checks at "), "{err}");
+    assert!(err.contains("more than the 8192 Excel allows"), "{err}");
+    assert!(!dir.path().join("t.xlsx").exists());
+}

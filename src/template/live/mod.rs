@@ -2,6 +2,11 @@
 //! pair and each Value cell's typing become a formula in the `Check` column,
 //! saying what is wrong in the officer's own figures, with the code of the rule
 //! the network's feedback would raise for it.
+//!
+//! A spreadsheet sees a cell as a number, text, an error or blank, so where
+//! validate reads more into a cell the two part: a number typed as text
+//! (`1,234`) is used by validate (VAL001) but is "not a number" here, and a date
+//! is a number here where validate rejects it (VAL005).
 
 mod expr;
 mod sheet;

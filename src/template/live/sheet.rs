@@ -161,6 +161,27 @@ fn summary(placement: &Placement, fired: usize) -> (String, String) {
     (formula, result)
 }
 
+/// Excel refuses a whole workbook over one formula longer than it allows, so a
+/// schema that puts too many checks on one item is stopped here, by name.
+fn too_long(live: &LiveSheet) -> Result<(), XlsxError> {
+    let formulas = live
+        .cells
+        .iter()
+        .map(|(pos, (f, _))| (*pos, f))
+        .chain(live.marks.iter().map(|(pos, f)| (*pos, f)))
+        .chain([(live.summary_at, &live.summary.0)]);
+    for (pos, f) in formulas {
+        let n = f.chars().count();
+        if n > FORMULA_LIMIT {
+            return Err(XlsxError::ParameterError(format!(
+                "the live checks at {} need a formula of {n} characters, more than the {FORMULA_LIMIT} Excel allows: the schema puts too many relations and metrics on that row's item",
+                pos.a1()
+            )));
+        }
+    }
+    Ok(())
+}
+
 /// `AND(j,a), AND(j,b)` as `AND(j,OR(a,b))`, keeping the order of first appearance:
 /// a metric's four checks share their first condition, said once.
 fn factored(conds: Vec<Cond>) -> Vec<Cond> {
@@ -206,6 +227,7 @@ pub fn write(
     heading: &Format,
 ) -> Result<(), XlsxError> {
     let live = lay_out(schema, content, placement);
+    too_long(&live)?;
     let t = &schema.template;
     // A formula whose result is blank is saved with a blank result, not 0.
     ws.set_formula_result_default("");
