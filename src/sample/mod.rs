@@ -107,6 +107,9 @@ pub fn generate(
             .unwrap_or(0);
         let date = people::completed_on(clean.period, &mut people);
         let mut content = ReturnContent::template(schema, &clean.la, clean.period);
+        // As returns from a template before the live checks: the committed sample
+        // stays as it was, and the reader is shown such returns still read alike.
+        content.live_checks = false;
         for (code, v) in &clean.values {
             content.values.insert(code.clone(), CellInput::Number(*v));
         }

@@ -20,6 +20,10 @@ pub struct TemplateLayout {
     pub item_column: String,
     pub value_column: String,
     pub notes_column: String,
+    /// Heading of the template's live-check column, right of Notes; the reader ignores it.
+    pub check_column: String,
+    /// Label of the cell above the table that sums up the live checks.
+    pub checks_label: String,
 }
 
 /// A template version and the first period it is in use for.

@@ -68,6 +68,8 @@ pub struct ReturnContent {
     pub period_choices: Vec<Period>,
     /// The workbook's creation date (document properties), so output is reproducible.
     pub created: NaiveDate,
+    /// Whether the return sheet carries the live checks (the Check column and its summary).
+    pub live_checks: bool,
 }
 
 impl ReturnContent {
@@ -105,6 +107,7 @@ impl ReturnContent {
             extra_sheets: Vec::new(),
             period_choices: periods_around(period, 4),
             created: period.first_day(),
+            live_checks: true,
         }
     }
 
@@ -155,12 +158,13 @@ pub fn periods_around(period: Period, span: usize) -> Vec<Period> {
     out
 }
 
-/// Columns of the return sheet, 0-based: Code, Item, Value, Notes. The header
-/// block uses the first two (label, value).
+/// Columns of the return sheet, 0-based: Code, Item, Value, Notes, then the
+/// template's own Check column. The header block uses the first two (label, value).
 pub const CODE_COL: u16 = 0;
 pub const ITEM_COL: u16 = 1;
 pub const VALUE_COL: u16 = 2;
 pub const NOTES_COL: u16 = 3;
+pub const CHECK_COL: u16 = 4;
 /// Column of the header block's values (labels are in column A).
 pub const HEADER_VALUE_COL: u16 = 1;
 

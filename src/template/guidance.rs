@@ -5,11 +5,17 @@ use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
 use crate::ingest::format_number;
 use crate::schema::{Item, RelOp, Schema};
+use crate::validate::rules::LIVE_NONE;
 
 /// Column headings of the item list; the test counts item rows under them.
 pub const COLUMNS: [&str; 6] = ["Code", "Item", "Section", "Unit", "Definition", "Checks"];
 
-pub(super) fn sheet(schema: &Schema, ws: &mut Worksheet) -> Result<(), XlsxError> {
+/// `live_checks`: the return sheet has the Check column, so it is explained too.
+pub(super) fn sheet(
+    schema: &Schema,
+    live_checks: bool,
+    ws: &mut Worksheet,
+) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap();
     ws.set_name(schema.template.guidance_sheet.as_str())?;
@@ -48,6 +54,14 @@ pub(super) fn sheet(schema: &Schema, ws: &mut Worksheet) -> Result<(), XlsxError
     for line in reading_rules(schema) {
         row += 1;
         ws.write_string(row, 0, line.as_str())?;
+    }
+    if live_checks {
+        row += 2;
+        ws.write_string_with_format(row, 0, schema.template.check_column.as_str(), &bold)?;
+        for line in check_column(schema) {
+            row += 1;
+            ws.write_string(row, 0, line.as_str())?;
+        }
     }
     ws.protect();
     Ok(())
@@ -100,6 +114,21 @@ fn quoted(list: &[String]) -> String {
         .map(|m| format!("\"{m}\""))
         .collect::<Vec<_>>()
         .join(", ")
+}
+
+/// The template's Check column, in two sentences.
+pub fn check_column(schema: &Schema) -> [String; 2] {
+    let t = &schema.template;
+    [
+        format!(
+            "The {} column beside {} checks your figures as you type: it says what does not add up or is missing, with the rule code the network's feedback uses (such as SUM001), and marks the {} cells involved in bold on an orange fill.",
+            t.check_column, t.notes_column, t.value_column
+        ),
+        format!(
+            "The {} cell above the table counts the checks to look at, or says {}; you cannot type in these cells, and the network does not read them.",
+            t.checks_label, LIVE_NONE
+        ),
+    ]
 }
 
 /// The reading rules (shared/spec/return.md) in plain words.

@@ -3,6 +3,7 @@
 
 mod content;
 mod guidance;
+mod live;
 mod validation;
 mod writer;
 
@@ -13,9 +14,12 @@ use crate::schema::{La, Schema};
 
 pub use content::{
     default_rows, periods_around, place, rows_in, CellInput, ExtraSheet, Placement, ReturnContent,
-    RowSpec, CODE_COL, HEADER_VALUE_COL, ITEM_COL, NOTES_COL, VALUE_COL,
+    RowSpec, CHECK_COL, CODE_COL, HEADER_VALUE_COL, ITEM_COL, NOTES_COL, VALUE_COL,
 };
-pub use guidance::{checks, reading_rules, COLUMNS as GUIDANCE_COLUMNS};
+pub use guidance::{check_column, checks, reading_rules, COLUMNS as GUIDANCE_COLUMNS};
+pub use live::{
+    checks as live_checks, lay_out, Cond, LiveCheck, LiveSheet, Num, Piece, FORMULA_LIMIT,
+};
 pub use writer::write_return;
 
 #[derive(Debug, thiserror::Error)]

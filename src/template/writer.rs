@@ -12,7 +12,7 @@ use super::content::{
     place, CellInput, ReturnContent, RowSpec, CODE_COL, ITEM_COL, NOTES_COL, VALUE_COL,
 };
 use super::validation::{header_validation, value_validation, PREFILLED};
-use super::{guidance, TemplateError};
+use super::{guidance, live, TemplateError};
 use crate::schema::{Schema, Unit};
 
 /// Writes `content` as an `.xlsx` at `path`.
@@ -38,7 +38,7 @@ pub fn write_return(
             .set_creation_datetime(&created),
     );
     return_sheet(schema, content, book.add_worksheet()).map_err(wrap)?;
-    guidance::sheet(schema, book.add_worksheet()).map_err(wrap)?;
+    guidance::sheet(schema, content.live_checks, book.add_worksheet()).map_err(wrap)?;
     for extra in &content.extra_sheets {
         let ws = book.add_worksheet();
         ws.set_name(extra.name.as_str()).map_err(wrap)?;
@@ -168,6 +168,9 @@ fn return_sheet(
                 ws.write_string(row, ITEM_COL, text.as_str())?;
             }
         }
+    }
+    if content.live_checks {
+        live::write(schema, content, &placement, ws, &f.table_header)?;
     }
     ws.set_freeze_panes(top + 1, 0)?;
     ws.protect();

@@ -11,9 +11,11 @@
 
 mod catalogue;
 mod doc;
+mod live;
 
 pub use catalogue::RULES;
 pub use doc::{markdown, table};
+pub use live::{live_words, LIVE_CHECKS, LIVE_CODE, LIVE_MANY, LIVE_NONE, LIVE_ONE};
 
 use super::{Family, Severity};
 

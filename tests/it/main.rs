@@ -3,6 +3,7 @@ mod aggregate;
 mod charts;
 mod feedback;
 mod ingest;
+mod libreoffice;
 mod pack;
 mod rules;
 mod run;

@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use kinbench::schema::{RelOp, Schema, FILES};
+use kinbench::template::ReturnContent;
 
 fn bundled() -> Schema {
     Schema::bundled().expect("bundled schema loads")
@@ -89,20 +90,27 @@ fn a_new_item_relation_and_metric_need_no_rust_change() {
     );
 }
 
+/// The schema with section H, and Kent's blank 2025-26 Q2 return of it.
+fn section_h_template() -> (tempfile::TempDir, Schema, kinbench::template::ReturnContent) {
+    let (dir, s) = edited("return.toml", with_section_h);
+    let s = s.expect("edited schema loads");
+    let kent = s.las.by_code("886").unwrap();
+    let period = kinbench::period::Period::new(2025, 2).unwrap();
+    let content = ReturnContent::template(&s, kent, period);
+    (dir, s, content)
+}
+
 /// The added items go through the whole return: a template for them is written,
 /// filled with H02 > H01, read back by kinbench's reader and validated, and the
 /// relation's finding names them; `kinbench sample` runs on the schema.
 #[test]
 fn a_new_item_and_relation_are_written_read_and_checked() {
-    use kinbench::template::{place, write_return, CellInput, ReturnContent};
+    use kinbench::template::{place, write_return, CellInput};
     use kinbench::validate::{validate_folder, Options, Severity};
 
-    let (dir, s) = edited("return.toml", with_section_h);
-    let s = s.expect("edited schema loads");
+    let (dir, s, mut content) = section_h_template();
     let kent = s.las.by_code("886").unwrap().clone();
-    let period = kinbench::period::Period::new(2025, 2).unwrap();
     let returns = tempfile::tempdir().unwrap();
-    let mut content = ReturnContent::template(&s, &kent, period);
     content.values.insert("H01".into(), CellInput::Number(3.0));
     content.values.insert("H02".into(), CellInput::Number(5.0));
     content.header.insert(
@@ -318,4 +326,89 @@ fn england_comparator_is_the_latest_year_ended_by_the_quarter() {
     assert!(c
         .for_period("sgo_cao_share_of_exits", p("2025-26 Q2"))
         .is_none());
+}
+
+/// A relation added to the schema gets its live check in the template with no
+/// code change: written with the result for the values given, and calculated
+/// the same by LibreOffice from the formula when typed into the blank template.
+#[test]
+fn a_new_relation_gets_its_live_check_in_the_template() {
+    use calamine::{open_workbook_auto, Data, Reader};
+    use kinbench::ingest::CellPos;
+    use kinbench::template::{place, write_return, CellInput, CHECK_COL};
+
+    use crate::template::{at, fill_blank_cells, read_sheet, Typed};
+
+    let (_d, s, blank) = section_h_template();
+    let dir = tempfile::tempdir().unwrap();
+    let placement = place(&s, &blank);
+    let (h01, h02) = (placement.values["H01"], placement.values["H02"]);
+    let check = CellPos::new(h02.row, u32::from(CHECK_COL));
+    let said = Data::String("H02 is 5, more than H01 at 3 (SUM002)".into());
+
+    let mut filled = blank.clone();
+    filled.values.insert("H01".into(), CellInput::Number(3.0));
+    filled.values.insert("H02".into(), CellInput::Number(5.0));
+    let written = dir.path().join("written.xlsx");
+    write_return(&s, &filled, &written).unwrap();
+    assert_eq!(at(&read_sheet(&written, "Return"), check), said);
+    let mut book = open_workbook_auto(&written).unwrap();
+    let formulas = book.worksheet_formula("Return").unwrap();
+    let formula = formulas.get_value((check.row, check.col)).unwrap();
+    let (r01, r02) = (format!("$C${}", h01.row + 1), format!("$C${}", h02.row + 1));
+    assert!(
+        formula.contains(&format!("SUM({r02})-SUM({r01})")),
+        "{formula}"
+    );
+
+    let Some(soffice) = crate::libreoffice::soffice() else {
+        return;
+    };
+    let blank_path = dir.path().join("blank.xlsx");
+    write_return(&s, &blank, &blank_path).unwrap();
+    let typed = dir.path().join("typed.xlsx");
+    fill_blank_cells(
+        &blank_path,
+        &typed,
+        &[
+            (h01.a1(), Typed::Number(3.0)),
+            (h02.a1(), Typed::Number(5.0)),
+        ],
+    );
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let calculated = crate::libreoffice::recalculate(&soffice, &[typed], &out);
+    let cells = read_sheet(&calculated[0], "Return");
+    assert_eq!(at(&cells, check), said);
+    assert_eq!(
+        at(&cells, CellPos::new(placement.table_header_row - 1, 1)),
+        Data::String("1 check to look at".into())
+    );
+}
+
+/// A schema that piles more checks on one item than one Excel formula holds is
+/// refused by name when the template is written, never written as a file Excel rejects.
+#[test]
+fn too_many_checks_on_one_item_stop_the_template_by_name() {
+    let (_d, s) = edited("metrics.toml", |t| {
+        let extra: String = (20..40)
+            .map(|i| {
+                format!(
+                    "\n[[metric]]\nid = \"M{i}\"\ntitle = \"Extra {i}\"\nshort = \"Extra {i}\"\nnumerator = [\"B02a\", \"B02b\", \"B02c\"]\ndenominator = [\"B01\"]\nunit = \"percent\"\nchart = \"bar\"\n"
+                )
+            })
+            .collect();
+        t.replacen("# Count measures", &format!("{extra}\n# Count measures"), 1)
+    });
+    let s = s.expect("edited schema loads");
+    assert_eq!(s.metrics.len(), 31);
+    let dir = tempfile::tempdir().unwrap();
+    let kent = s.las.by_code("886").unwrap();
+    let period = kinbench::period::Period::new(2025, 2).unwrap();
+    let err = kinbench::template::write_template(&s, kent, period, &dir.path().join("t.xlsx"))
+        .unwrap_err()
+        .to_string();
+    assert!(err.contains("the live checks at "), "{err}");
+    assert!(err.contains("more than the 8192 Excel allows"), "{err}");
+    assert!(!dir.path().join("t.xlsx").exists());
 }

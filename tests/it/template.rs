@@ -13,8 +13,11 @@ use kinbench::template::{
 };
 
 mod cells;
+mod live;
 
-pub(crate) use cells::{at, la, read_sheet, schema, sheet_names, zip_entry};
+pub(crate) use cells::{
+    at, fill_blank_cells, la, read_sheet, schema, sheet_names, zip_entry, Typed,
+};
 
 fn q2() -> Period {
     Period::new(2025, 2).unwrap()
@@ -274,6 +277,10 @@ fn guidance_has_one_row_per_item_with_checks_and_reading_rules() {
         .join("\n");
     assert!(all_text.contains("\"n/a\", \"na\", \"-\""), "{all_text}");
     assert!(all_text.contains("more than 50% and of at least 5"));
+    assert!(all_text.contains(
+        "The Check column beside Notes checks your figures as you type: it says what does not add up or is missing, with the rule code"
+    ));
+    assert!(all_text.contains("or says No problems found;"));
 }
 
 #[test]
@@ -299,57 +306,20 @@ fn xlsx_carries_validation_protection_and_frozen_panes() {
         xml.contains("<pane ySplit=\"10\" topLeftCell=\"A11\""),
         "{xml}"
     );
-    assert!(
-        !xml.contains("<f>"),
-        "text must never be written as a formula"
-    );
+    // The only formulas are the template's own live checks: never a value typed.
+    let formula_cells: Vec<&str> = xml
+        .match_indices("<f>")
+        .map(|(i, _)| {
+            let open = xml[..i].rfind("<c r=\"").unwrap() + 6;
+            &xml[open..open + xml[open..].find('"').unwrap()]
+        })
+        .collect();
+    assert!(!formula_cells.is_empty());
+    for a1 in formula_cells {
+        assert!(a1 == "B9" || a1.starts_with('E'), "a formula in {a1}");
+    }
     let guidance = zip_entry(&path, "xl/worksheets/sheet2.xml");
     assert!(guidance.contains("<sheetProtection "));
-}
-
-/// A filled cell for [`fill_blank_cells`].
-enum Typed {
-    Number(f64),
-    Text(String),
-}
-
-/// Types values into blank cells of the Return sheet as a spreadsheet program
-/// saves them, keeping each cell's style: rewrites `xl/worksheets/sheet1.xml`
-/// in the zip and copies every other part unchanged.
-fn fill_blank_cells(from: &std::path::Path, to: &std::path::Path, cells: &[(String, Typed)]) {
-    use std::io::{Read, Write};
-    let mut xml = zip_entry(from, "xl/worksheets/sheet1.xml");
-    for (a1, typed) in cells {
-        let start = xml
-            .find(&format!("<c r=\"{a1}\" "))
-            .unwrap_or_else(|| panic!("no cell {a1} in the template"));
-        let end = start + xml[start..].find('>').unwrap() + 1;
-        let open = &xml[start..end];
-        let attrs = open
-            .strip_suffix("/>")
-            .unwrap_or_else(|| panic!("{a1} is not blank in the template: {open}"));
-        let filled = match typed {
-            Typed::Number(n) => format!("{attrs}><v>{n}</v></c>"),
-            Typed::Text(t) => format!("{attrs} t=\"inlineStr\"><is><t>{t}</t></is></c>"),
-        };
-        xml.replace_range(start..end, &filled);
-    }
-    let mut zin = zip::ZipArchive::new(std::fs::File::open(from).unwrap()).unwrap();
-    let mut zout = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
-    let options = zip::write::SimpleFileOptions::default()
-        .compression_method(zip::CompressionMethod::Deflated);
-    for i in 0..zin.len() {
-        let mut entry = zin.by_index(i).unwrap();
-        let name = entry.name().unwrap().to_string();
-        let mut bytes = Vec::new();
-        entry.read_to_end(&mut bytes).unwrap();
-        if name == "xl/worksheets/sheet1.xml" {
-            bytes = xml.clone().into_bytes();
-        }
-        zout.start_file(name, options).unwrap();
-        zout.write_all(&bytes).unwrap();
-    }
-    zout.finish().unwrap();
 }
 
 /// The generated template, filled in every value cell (values that raise no
@@ -487,6 +457,9 @@ fn template_unlocks_what_the_la_fills_and_locks_its_identity() {
         let notes = CellPos::new(pos.row, u32::from(kinbench::template::NOTES_COL));
         assert!(unlocked(pos), "{} value cell is locked", item.code);
         assert!(unlocked(notes), "{} notes cell is locked", item.code);
+        // The live check's formula is the template's, kept by the protection.
+        let check = CellPos::new(pos.row, u32::from(kinbench::template::CHECK_COL));
+        assert!(!unlocked(check), "{} check cell is editable", item.code);
         let (title, prompt) = prompts
             .get(&pos.a1())
             .unwrap_or_else(|| panic!("{} has no input message", item.code));
@@ -499,6 +472,10 @@ fn template_unlocks_what_the_la_fills_and_locks_its_identity() {
         let (title, prompt) = prompts.get(&pos.a1()).unwrap();
         assert!(!title.is_empty() && !prompt.is_empty(), "{key}");
     }
+    assert!(
+        !unlocked(CellPos::new(placement.table_header_row - 1, 1)),
+        "summary"
+    );
     // Pre-filled by the analyst: a changed LA code would misfile the return.
     for key in ["la_name", "la_code", "template_version"] {
         let pos = placement.header[key];

@@ -47,3 +47,66 @@ pub(crate) fn zip_entry(path: &Path, name: &str) -> String {
         .unwrap();
     text
 }
+
+/// A cell typed by hand, for [`fill_blank_cells`].
+pub(crate) enum Typed {
+    Number(f64),
+    Text(String),
+    /// A spreadsheet error value such as `#N/A`, as a pasted result leaves it.
+    Error(String),
+}
+
+/// Types values into cells of the Return sheet as a spreadsheet program saves
+/// them, keeping each cell's style: rewrites `xl/worksheets/sheet1.xml` in the
+/// zip and copies every other part unchanged. A cell must be blank in the
+/// template, unless `over` lets it replace what is there (a formula, say).
+pub(crate) fn type_cells(from: &Path, to: &Path, cells: &[(String, Typed)], over: bool) {
+    use std::io::Write;
+    let mut xml = zip_entry(from, "xl/worksheets/sheet1.xml");
+    for (a1, typed) in cells {
+        let start = xml
+            .find(&format!("<c r=\"{a1}\" "))
+            .unwrap_or_else(|| panic!("no cell {a1} in the template"));
+        let open_end = start + xml[start..].find('>').unwrap() + 1;
+        let open = &xml[start..open_end];
+        let (attrs, end) = match open.strip_suffix("/>") {
+            Some(attrs) => (attrs.to_string(), open_end),
+            None => {
+                assert!(over, "{a1} is not blank in the template: {open}");
+                let style = open
+                    .split(' ')
+                    .find(|a| a.starts_with("s="))
+                    .map_or(String::new(), |s| format!(" {}", s.trim_end_matches('>')));
+                let close = open_end + xml[open_end..].find("</c>").unwrap() + 4;
+                (format!("<c r=\"{a1}\"{style}"), close)
+            }
+        };
+        let filled = match typed {
+            Typed::Number(n) => format!("{attrs}><v>{n}</v></c>"),
+            Typed::Text(t) => format!("{attrs} t=\"inlineStr\"><is><t>{t}</t></is></c>"),
+            Typed::Error(e) => format!("{attrs} t=\"e\"><v>{e}</v></c>"),
+        };
+        xml.replace_range(start..end, &filled);
+    }
+    let mut zin = zip::ZipArchive::new(std::fs::File::open(from).unwrap()).unwrap();
+    let mut zout = zip::ZipWriter::new(std::fs::File::create(to).unwrap());
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for i in 0..zin.len() {
+        let mut entry = zin.by_index(i).unwrap();
+        let name = entry.name().unwrap().to_string();
+        let mut bytes = Vec::new();
+        entry.read_to_end(&mut bytes).unwrap();
+        if name == "xl/worksheets/sheet1.xml" {
+            bytes = xml.clone().into_bytes();
+        }
+        zout.start_file(name, options).unwrap();
+        zout.write_all(&bytes).unwrap();
+    }
+    zout.finish().unwrap();
+}
+
+/// [`type_cells`] into cells blank in the template.
+pub(crate) fn fill_blank_cells(from: &Path, to: &Path, cells: &[(String, Typed)]) {
+    type_cells(from, to, cells, false)
+}
