@@ -42,8 +42,8 @@ fn return_v2(t: String) -> String {
     );
     let t = replace_once(
         t,
-        "notes_column = \"Notes\"\n",
-        "notes_column = \"Notes\"\n\n[[template.versions]]\nversion = 1\nfrom = \"2025-26 Q1\"\n\
+        "checks_label = \"Checks\"\n",
+        "checks_label = \"Checks\"\n\n[[template.versions]]\nversion = 1\nfrom = \"2025-26 Q1\"\n\
          [[template.versions]]\nversion = 2\nfrom = \"2025-26 Q3\"\n",
     );
     let t = replace_once(t, "code = \"A04\"\n", "code = \"A04\"\nuntil = 1\n");
