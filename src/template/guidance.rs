@@ -9,6 +9,13 @@ use crate::schema::{Item, RelOp, Schema};
 /// Column headings of the item list; the test counts item rows under them.
 pub const COLUMNS: [&str; 6] = ["Code", "Item", "Section", "Unit", "Definition", "Checks"];
 
+/// How the LA checks its return before sending it (docs/for-la-officers.md).
+pub const SELF_CHECK: [&str; 3] = [
+    "Check your return before you send it",
+    "Open selfcheck.html, sent with this template, in Edge, Chrome or Firefox and drop your completed return on it.",
+    "It makes the same checks as the regional analyst, on your computer: the file is not sent anywhere. See docs/for-la-officers.md in kinbench.",
+];
+
 pub(super) fn sheet(schema: &Schema, ws: &mut Worksheet) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold();
     let wrap = Format::new().set_text_wrap();
@@ -48,6 +55,12 @@ pub(super) fn sheet(schema: &Schema, ws: &mut Worksheet) -> Result<(), XlsxError
     for line in reading_rules(schema) {
         row += 1;
         ws.write_string(row, 0, line.as_str())?;
+    }
+    row += 2;
+    ws.write_string_with_format(row, 0, SELF_CHECK[0], &bold)?;
+    for line in &SELF_CHECK[1..] {
+        row += 1;
+        ws.write_string(row, 0, *line)?;
     }
     ws.protect();
     Ok(())

@@ -274,6 +274,7 @@ fn guidance_has_one_row_per_item_with_checks_and_reading_rules() {
         .join("\n");
     assert!(all_text.contains("\"n/a\", \"na\", \"-\""), "{all_text}");
     assert!(all_text.contains("more than 50% and of at least 5"));
+    assert!(all_text.contains("Check your return before you send it\nOpen selfcheck.html"));
 }
 
 #[test]
