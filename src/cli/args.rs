@@ -9,10 +9,20 @@ use super::CliError;
 
 /// The bundled schema, or the one in `dir`.
 pub fn load_schema(dir: Option<&Path>) -> Result<Schema, CliError> {
-    let (origin, loaded) = match dir {
-        Some(d) => (format!("'{}'", d.display()), Schema::load(d)),
-        None => ("(bundled)".to_string(), Schema::bundled()),
+    load_schema_with_texts(dir).map(|(schema, _)| schema)
+}
+
+/// The schema as [`load_schema`] gives it, with the texts it was built from.
+pub fn load_schema_with_texts(dir: Option<&Path>) -> Result<(Schema, [String; 4]), CliError> {
+    let origin = match dir {
+        Some(d) => format!("'{}'", d.display()),
+        None => "(bundled)".to_string(),
     };
+    let name = dir.map_or("bundled".to_string(), |d| d.display().to_string());
+    let loaded = Schema::texts(dir).and_then(|texts| {
+        let [r, m, c, l] = &texts;
+        Schema::from_texts(&name, r, m, c, l).map(|schema| (schema, texts))
+    });
     loaded.map_err(|source| CliError::Schema { origin, source })
 }
 

@@ -6,6 +6,7 @@ mod rules;
 mod run;
 mod sample;
 mod schema;
+mod selfcheck;
 mod template;
 mod validate;
 
@@ -38,6 +39,8 @@ enum Command {
     Template(template::Args),
     /// Write realistic filled returns, for demonstration and tests
     Sample(sample::Args),
+    /// Write the offline page in which an LA checks its return before sending it
+    Selfcheck(selfcheck::Args),
     /// Print the validation rule catalogue
     Rules(rules::Args),
     /// Load and check the schema, and print what it holds
@@ -60,6 +63,7 @@ pub fn run() -> ExitCode {
         Command::Validate(a) => validate::run(cli.schema.as_deref(), a),
         Command::Template(a) => template::run(cli.schema.as_deref(), a),
         Command::Sample(a) => sample::run(cli.schema.as_deref(), a),
+        Command::Selfcheck(a) => selfcheck::run(cli.schema.as_deref(), a),
         Command::Rules(a) => rules::run(a),
         Command::Schema => schema::run(cli.schema.as_deref()),
     };

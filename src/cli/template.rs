@@ -6,9 +6,10 @@ use clap::ArgGroup;
 use kinbench::period::Period;
 use kinbench::report::io_message;
 use kinbench::schema::La;
+use kinbench::selfcheck;
 use kinbench::template;
 
-use super::args::{load_schema, period_arg, region};
+use super::args::{load_schema_with_texts, period_arg, region};
 use super::CliError;
 
 #[derive(Debug, clap::Args)]
@@ -29,7 +30,7 @@ pub struct Args {
 }
 
 pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<(), CliError> {
-    let schema = load_schema(schema_dir)?;
+    let (schema, texts) = load_schema_with_texts(schema_dir)?;
     let las: Vec<La> = match (&args.la, &args.region) {
         (Some(code), _) => match schema.las.by_code(code) {
             Some(la) => vec![la.clone()],
@@ -54,10 +55,27 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<(), CliError> {
         let path = args.out.join(template::file_name(la, args.period));
         template::write_template(&schema, la, args.period, &path)?;
     }
+    // The page beside the templates checks returns for the templates' region.
+    let page_region = match (&args.region, las.first()) {
+        (Some(name), _) => name.clone(),
+        (None, Some(la)) => la.region_name.clone(),
+        (None, None) => "all".to_string(),
+    };
+    let (region_name, region_las) = region(&schema, &page_region)?;
+    let page = args.out.join(selfcheck::FILE_NAME);
+    super::selfcheck::write_page(
+        &schema,
+        texts,
+        &region_name,
+        &region_las,
+        args.period,
+        &page,
+    )?;
     println!(
-        "Wrote {} template(s) for {} to {}",
+        "Wrote {} template(s) for {} and {} to {}",
         las.len(),
         args.period,
+        selfcheck::FILE_NAME,
         args.out.display()
     );
     Ok(())

@@ -18,7 +18,7 @@ use std::path::PathBuf;
 pub use cell::{column_letters, format_number, Cell, CellPos, CellRef, RawCell};
 pub use limits::Limits;
 pub use locate::locate;
-pub use open::{open, open_bytes};
+pub use open::{malformed, open, open_bytes, precheck, read_file};
 
 /// The spreadsheet formats a return may come in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

@@ -1,54 +1,61 @@
 //! Opening a file as a [`Book`].
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use super::extent;
 use super::read::{self, CellBudget};
 use super::sniff::{self, Container, ZipKind};
 use super::{Book, Format, IngestError, Limits, Sheet};
 
-/// Reads every sheet of a spreadsheet file, within `limits`.
-///
-/// The extension decides whether the file is tried at all; the content decides how it
-/// is read, so an `.xlsx` renamed `.xls` (or the reverse) still opens, and
-/// [`Book::format`] is the format the content really has (`Xlsm` only when so named).
-/// A malformed file that makes the spreadsheet library panic is reported as
-/// [`IngestError::Corrupt`].
+/// Reads every sheet of a spreadsheet file, within `limits`: [`read_file`], then [`open_bytes`].
 pub fn open(path: &Path, limits: &Limits) -> Result<Book, IngestError> {
-    let named =
-        Format::from_path(path).ok_or_else(|| IngestError::UnsupportedType(extension(path)))?;
+    let bytes = read_file(path, limits)?;
+    open_bytes(&path.to_string_lossy(), &bytes, limits)
+}
+
+/// A file's bytes, when its type is one kinbench reads and its size is within
+/// `limits` (see [`precheck`]), so an over-size file is never read into memory.
+pub fn read_file(path: &Path, limits: &Limits) -> Result<Vec<u8>, IngestError> {
+    let name = path.to_string_lossy();
+    // The type first: a file kinbench does not read is not looked at.
+    precheck(&name, 0, limits)?;
     let size = std::fs::metadata(path)
         .map_err(|e| IngestError::Io(e.to_string()))?
         .len();
-    if size > limits.max_file_bytes {
-        return Err(too_big(size, limits));
-    }
+    precheck(&name, size, limits)?;
     let bytes = std::fs::read(path).map_err(|e| IngestError::Io(e.to_string()))?;
     // The file may have grown between the two looks.
-    if bytes.len() as u64 > limits.max_file_bytes {
-        return Err(too_big(bytes.len() as u64, limits));
-    }
-    let (format, sheets) = read_bytes(&bytes, named, limits)?;
-    Ok(Book {
-        path: path.to_path_buf(),
-        format,
-        sheets,
-    })
+    precheck(&name, bytes.len() as u64, limits)?;
+    Ok(bytes)
 }
 
-/// Reads a return held in memory, named `name` (its extension decides whether it is
-/// tried, as for [`open`]). For callers without a file system, and for fuzzing.
-pub fn open_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Book, IngestError> {
-    let path = Path::new(name);
-    let named =
-        Format::from_path(path).ok_or_else(|| IngestError::UnsupportedType(extension(path)))?;
-    if bytes.len() as u64 > limits.max_file_bytes {
-        return Err(too_big(bytes.len() as u64, limits));
+/// What can be told of a file before reading it: its type by name, and its size.
+/// The self-check page asks this of a dropped file before reading it, as
+/// [`read_file`] does of a file on disk.
+pub fn precheck(name: &str, size: u64, limits: &Limits) -> Result<Format, IngestError> {
+    let format = Format::from_path(Path::new(name))
+        .ok_or_else(|| IngestError::UnsupportedType(extension(Path::new(name))))?;
+    if size > limits.max_file_bytes {
+        return Err(IngestError::TooLarge(format!(
+            "it is {size} bytes, more than the limit of {}",
+            limits.max_file_bytes
+        )));
     }
+    Ok(format)
+}
+
+/// Reads every sheet of a file already in memory, named `name` (its extension
+/// decides whether it is tried at all; the content decides how it is read, so an
+/// `.xlsx` renamed `.xls` or the reverse still opens, and [`Book::format`] is the
+/// format the content really has, `Xlsm` only when so named). A malformed file
+/// that makes the spreadsheet library panic is reported as [`IngestError::Corrupt`].
+/// For callers without a file system: the self-check page, and fuzzing.
+pub fn open_bytes(name: &str, bytes: &[u8], limits: &Limits) -> Result<Book, IngestError> {
+    let named = precheck(name, bytes.len() as u64, limits)?;
     let (format, sheets) = read_bytes(bytes, named, limits)?;
     Ok(Book {
-        path: path.to_path_buf(),
+        path: PathBuf::from(name),
         format,
         sheets,
     })
@@ -58,13 +65,6 @@ fn extension(path: &Path) -> String {
     path.extension()
         .map(|e| e.to_string_lossy().to_lowercase())
         .unwrap_or_default()
-}
-
-fn too_big(size: u64, limits: &Limits) -> IngestError {
-    IngestError::TooLarge(format!(
-        "it is {size} bytes, more than the limit of {}",
-        limits.max_file_bytes
-    ))
 }
 
 fn read_bytes(
@@ -111,11 +111,15 @@ fn guarded<T>(f: impl FnOnce() -> Result<T, IngestError>) -> Result<T, IngestErr
                 .map(|s| s.to_string())
                 .or_else(|| panic.downcast_ref::<String>().cloned())
                 .unwrap_or_else(|| "unknown fault".into());
-            Err(IngestError::Corrupt(format!(
-                "its content is malformed ({what})"
-            )))
+            Err(malformed(&what))
         }
     }
+}
+
+/// A file whose reading made the spreadsheet library panic with `what`. Where a
+/// panic cannot be caught (WebAssembly), the self-check page reports it with this.
+pub fn malformed(what: &str) -> IngestError {
+    IngestError::Corrupt(format!("its content is malformed ({what})"))
 }
 
 #[cfg(test)]

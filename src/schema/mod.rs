@@ -34,6 +34,14 @@ pub const FILES: [&str; 4] = [
     "la-lookup.csv",
 ];
 
+/// The texts of [`FILES`] compiled into this binary.
+const BUNDLED: [&str; 4] = [
+    include_str!("../../schema/return.toml"),
+    include_str!("../../schema/metrics.toml"),
+    include_str!("../../schema/comparators.toml"),
+    include_str!("../../schema/la-lookup.csv"),
+];
+
 #[derive(Debug, thiserror::Error)]
 #[error("{file}: {message}")]
 pub struct SchemaError {
@@ -101,17 +109,22 @@ struct RelationText {
 impl Schema {
     /// The schema compiled into this binary from the project's `schema/` folder.
     pub fn bundled() -> Result<Schema, SchemaError> {
-        Schema::from_texts(
-            "bundled",
-            include_str!("../../schema/return.toml"),
-            include_str!("../../schema/metrics.toml"),
-            include_str!("../../schema/comparators.toml"),
-            include_str!("../../schema/la-lookup.csv"),
-        )
+        let [r, m, c, l] = BUNDLED;
+        Schema::from_texts("bundled", r, m, c, l)
     }
 
     /// Loads and checks the schema files in `dir`.
     pub fn load(dir: &Path) -> Result<Schema, SchemaError> {
+        let [r, m, c, l] = Schema::texts(Some(dir))?;
+        Schema::from_texts(&dir.display().to_string(), &r, &m, &c, &l)
+    }
+
+    /// The texts of [`FILES`], in order: from `dir`, or the bundled ones. The
+    /// self-check page carries them, to build the same schema in the browser.
+    pub fn texts(dir: Option<&Path>) -> Result<[String; 4], SchemaError> {
+        let Some(dir) = dir else {
+            return Ok(BUNDLED.map(str::to_string));
+        };
         let read = |name: &str| -> Result<String, SchemaError> {
             let path: PathBuf = dir.join(name);
             std::fs::read_to_string(&path).map_err(|e| {
@@ -119,7 +132,7 @@ impl Schema {
             })
         };
         let [r, m, c, l] = FILES.map(read);
-        Schema::from_texts(&dir.display().to_string(), &r?, &m?, &c?, &l?)
+        Ok([r?, m?, c?, l?])
     }
 
     pub fn from_texts(

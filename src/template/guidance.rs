@@ -10,6 +10,13 @@ use crate::validate::rules::LIVE_NONE;
 /// Column headings of the item list; the test counts item rows under them.
 pub const COLUMNS: [&str; 6] = ["Code", "Item", "Section", "Unit", "Definition", "Checks"];
 
+/// How the LA checks its return before sending it (docs/for-la-officers.md).
+pub const SELF_CHECK: [&str; 3] = [
+    "Check your return before you send it",
+    "Open selfcheck.html, sent with this template, in Edge, Chrome or Firefox and drop your completed return on it.",
+    "It makes the same checks as the regional analyst, on your computer: the file is not sent anywhere. See docs/for-la-officers.md in kinbench.",
+];
+
 /// `live_checks`: the return sheet has the Check column, so it is explained too.
 pub(super) fn sheet(
     schema: &Schema,
@@ -62,6 +69,12 @@ pub(super) fn sheet(
             row += 1;
             ws.write_string(row, 0, line.as_str())?;
         }
+    }
+    row += 2;
+    ws.write_string_with_format(row, 0, SELF_CHECK[0], &bold)?;
+    for line in &SELF_CHECK[1..] {
+        row += 1;
+        ws.write_string(row, 0, *line)?;
     }
     ws.protect();
     Ok(())

@@ -13,9 +13,9 @@ use super::change::previous_quarter_changes;
 use super::order::sort_findings;
 use super::received::not_received;
 use super::resubmission::resolve_resubmissions;
-use super::submission::{submission_for_ingest_error, validate_located};
+use super::submission::{submission_for_ingest_error, validate_return};
 use super::{Finding, Options, Submission, Validation};
-use crate::ingest::{self, Format, IngestError};
+use crate::ingest::{self, IngestError};
 use crate::schema::Schema;
 
 /// Files never taken for returns: hidden files, Office and LibreOffice lock files.
@@ -79,35 +79,26 @@ pub fn sha256_hex(path: &Path) -> io::Result<String> {
         }
         hasher.update(&buf[..n]);
     }
-    Ok(hasher
-        .finalize()
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect())
+    Ok(hex(&hasher.finalize()))
 }
 
-/// Reads and validates one file.
+/// sha256 of bytes in memory, as [`sha256_hex`] gives it for a file.
+pub fn sha256_bytes(bytes: &[u8]) -> String {
+    hex(&Sha256::digest(bytes))
+}
+
+fn hex(digest: &[u8]) -> String {
+    digest.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// Reads and validates one file: its type and size are checked before it is read.
 fn validate_file(schema: &Schema, rel: &str, path: &Path, options: &Options) -> Submission {
     let sha = match sha256_hex(path) {
         Ok(h) => h,
         Err(e) => return submission_for_ingest_error(rel, "", &IngestError::Io(e.to_string())),
     };
-    let Some(format) = Format::from_path(path) else {
-        let ext = path
-            .extension()
-            .map(|e| e.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        return submission_for_ingest_error(rel, &sha, &IngestError::UnsupportedType(ext));
-    };
-    let located =
-        ingest::open(path, &options.limits).and_then(|book| ingest::locate(&book, schema));
-    match located {
-        Ok(located) => {
-            let mut s = validate_located(schema, rel, &located, options);
-            s.sha256 = sha;
-            s.format = Some(format);
-            s
-        }
+    match ingest::read_file(path, &options.limits) {
+        Ok(bytes) => validate_return(schema, rel, &bytes, options),
         Err(e) => submission_for_ingest_error(rel, &sha, &e),
     }
 }

@@ -2,7 +2,8 @@
 //! identifies the LA and period, and applies every rule of the catalogue
 //! ([`rules`]) except the regional outlier, which needs the metrics.
 //!
-//! Per return: [`validate_located`] (or [`submission_for_ingest_error`] when the
+//! Per return: [`validate_return`] from a file's bytes, which is
+//! [`validate_located`] (or [`submission_for_ingest_error`] when the
 //! file could not be read). Over the run: [`finish`] settles resubmissions
 //! ([`resolve_resubmissions`]), large changes ([`previous_quarter_changes`]) and
 //! returns not received ([`not_received`]). [`validate_folder`] does it all for a folder.
@@ -17,6 +18,7 @@ mod identify;
 mod make;
 mod merge;
 mod order;
+mod outcome;
 mod pairs;
 mod plausibility;
 mod received;
@@ -32,11 +34,14 @@ pub use change::previous_quarter_changes;
 pub use dates::read_date;
 pub use filename::{filename_findings, las_named, periods_named, stem};
 pub use finding::{Family, Finding, Severity};
-pub use folder::{finish, returns_in, sha256_hex, validate_folder};
+pub use folder::{finish, returns_in, sha256_bytes, sha256_hex, validate_folder};
 pub use order::sort_findings;
+pub use outcome::Outcome;
 pub use received::{not_received, Received};
 pub use resubmission::resolve_resubmissions;
-pub use submission::{file_finding, submission_for_ingest_error, validate_located};
+pub use submission::{
+    file_finding, submission_for_ingest_error, validate_located, validate_return,
+};
 pub use typing::{read_value, typed_number, Reading};
 pub use values::{ItemValue, ReturnStatus, Submission, Validation, ValueStatus};
 

@@ -4,11 +4,12 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::filename::filename_findings;
+use super::folder::sha256_bytes;
 use super::make::{Case, Ctx};
 use super::rules::rule;
 use super::{identify, pairs, plausibility, sums, table};
 use super::{Family, Finding, Options, ReturnStatus, Severity, Submission};
-use crate::ingest::{Format, IngestError, Located};
+use crate::ingest::{self, Format, IngestError, Located};
 use crate::schema::Schema;
 
 /// Validates one located return: identity, every item's value, and the value,
@@ -60,6 +61,23 @@ pub fn validate_located(
         values,
         findings,
     }
+}
+
+/// Reads and validates one return from its bytes, named `file` as in the
+/// returns folder: everything [`validate_located`] checks, or the file finding
+/// that stopped the reading. The rules that need the whole run (resubmissions,
+/// changes from the previous quarter, returns not received, outliers) are left
+/// to [`super::finish`] and aggregation. The folder run and the self-check page
+/// both validate each file with this.
+pub fn validate_return(schema: &Schema, file: &str, bytes: &[u8], opts: &Options) -> Submission {
+    let located = ingest::open_bytes(file, bytes, &opts.limits)
+        .and_then(|book| ingest::locate(&book, schema));
+    let mut submission = match located {
+        Ok(located) => validate_located(schema, file, &located, opts),
+        Err(e) => submission_for_ingest_error(file, "", &e),
+    };
+    submission.sha256 = sha256_bytes(bytes);
+    submission
 }
 
 /// `Unusable` when a file finding is an error, else `Used`.

@@ -42,6 +42,19 @@ impl ValueStatus {
             ValueStatus::Duplicate => "duplicate",
         }
     }
+
+    /// In words, for the LA: the feedback's Values used sheet and the self-check page.
+    pub fn words(self) -> &'static str {
+        match self {
+            ValueStatus::Used => "used",
+            ValueStatus::Blank => "blank – not provided",
+            ValueStatus::NotProvided => "marker – not provided",
+            ValueStatus::Withheld => "withheld",
+            ValueStatus::Rejected => "rejected",
+            ValueStatus::RowMissing => "row missing",
+            ValueStatus::Duplicate => "duplicate",
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

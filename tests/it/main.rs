@@ -1,5 +1,6 @@
 //! Integration tests, one binary (each file in tests/ would link its own).
 mod aggregate;
+mod browser;
 mod charts;
 mod feedback;
 mod ingest;
@@ -10,6 +11,7 @@ mod run;
 mod sample;
 mod sample_returns;
 mod schema;
+mod selfcheck;
 mod template;
 mod versions;
 mod workbook;

@@ -281,6 +281,7 @@ fn guidance_has_one_row_per_item_with_checks_and_reading_rules() {
         "The Check column beside Notes checks your figures as you type: it says what does not add up or is missing, with the rule code"
     ));
     assert!(all_text.contains("or says No problems found;"));
+    assert!(all_text.contains("Check your return before you send it\nOpen selfcheck.html"));
 }
 
 #[test]

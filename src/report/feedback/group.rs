@@ -4,46 +4,7 @@ use crate::period::Period;
 use crate::schema::La;
 use crate::validate::{Finding, ReturnStatus, Severity, Submission, Validation};
 
-/// The verdict an LA reads first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Outcome {
-    /// The used return has no error or warning.
-    Accepted,
-    /// The used return has warnings but no error.
-    AcceptedWithWarnings,
-    /// The used return has an error, or no return could be used.
-    ResubmissionNeeded,
-}
-
-impl Outcome {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Outcome::Accepted => "accepted",
-            Outcome::AcceptedWithWarnings => "accepted with warnings",
-            Outcome::ResubmissionNeeded => "resubmission needed",
-        }
-    }
-
-    /// The "what happens next" paragraph.
-    pub fn next_steps(self) -> &'static str {
-        match self {
-            Outcome::Accepted => {
-                "Your return has been accepted and will be included in this quarter's regional \
-                 benchmarking. There is nothing more you need to do."
-            }
-            Outcome::AcceptedWithWarnings => {
-                "Your return has been accepted and its values will be used. Please check each \
-                 warning listed: if a value is wrong, send a corrected return before the deadline; \
-                 if it is right, a short reply confirming it is enough."
-            }
-            Outcome::ResubmissionNeeded => {
-                "Some or all of your return could not be used. Please correct each error listed \
-                 and send the corrected return before the deadline; values with errors are left \
-                 out of the regional benchmarking until then."
-            }
-        }
-    }
-}
+pub use crate::validate::Outcome;
 
 /// One LA's feedback for one period: every file it sent and every finding about them.
 #[derive(Debug, Clone)]
@@ -90,16 +51,7 @@ impl Feedback<'_> {
     }
 
     pub fn outcome(&self) -> Outcome {
-        let Some(used) = self.used() else {
-            return Outcome::ResubmissionNeeded;
-        };
-        let of_used = self.findings.iter().filter(|f| f.file == used.file);
-        let worst = of_used.map(|f| f.severity).min();
-        match worst {
-            Some(Severity::Error) => Outcome::ResubmissionNeeded,
-            Some(Severity::Warning) => Outcome::AcceptedWithWarnings,
-            _ => Outcome::Accepted,
-        }
+        Outcome::of(self.used(), self.findings.iter().copied())
     }
 
     /// Findings of one severity.

@@ -13,15 +13,7 @@ const WIDTHS: [f64; 6] = [8.0, 60.0, 12.0, 38.0, 14.0, 40.0];
 
 /// A value's status in words, for the LA.
 pub fn value_status_words(status: ValueStatus) -> &'static str {
-    match status {
-        ValueStatus::Used => "used",
-        ValueStatus::Blank => "blank – not provided",
-        ValueStatus::NotProvided => "marker – not provided",
-        ValueStatus::Withheld => "withheld",
-        ValueStatus::Rejected => "rejected",
-        ValueStatus::RowMissing => "row missing",
-        ValueStatus::Duplicate => "duplicate",
-    }
+    status.words()
 }
 
 pub(super) fn write(
