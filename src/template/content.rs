@@ -68,7 +68,8 @@ pub struct ReturnContent {
     pub period_choices: Vec<Period>,
     /// The workbook's creation date (document properties), so output is reproducible.
     pub created: NaiveDate,
-    /// Whether the return sheet carries the live checks (the Check column and its summary).
+    /// Whether the return sheet carries the live checks (the Check column and its
+    /// summary), and the Guidance sheet points to the self-check page.
     pub live_checks: bool,
 }
 

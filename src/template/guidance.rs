@@ -17,7 +17,8 @@ pub const SELF_CHECK: [&str; 3] = [
     "It makes the same checks as the regional analyst, on your computer: the file is not sent anywhere. See docs/for-la-officers.md in kinbench.",
 ];
 
-/// `live_checks`: the return sheet has the Check column, so it is explained too.
+/// `live_checks`: the return sheet has the Check column, so it is explained too,
+/// and the self-check page sent with the template.
 pub(super) fn sheet(
     schema: &Schema,
     live_checks: bool,
@@ -69,12 +70,14 @@ pub(super) fn sheet(
             row += 1;
             ws.write_string(row, 0, line.as_str())?;
         }
-    }
-    row += 2;
-    ws.write_string_with_format(row, 0, SELF_CHECK[0], &bold)?;
-    for line in &SELF_CHECK[1..] {
-        row += 1;
-        ws.write_string(row, 0, *line)?;
+        // The self-check page came with the live checks: a template without one
+        // (the committed sample's) has neither.
+        row += 2;
+        ws.write_string_with_format(row, 0, SELF_CHECK[0], &bold)?;
+        for line in &SELF_CHECK[1..] {
+            row += 1;
+            ws.write_string(row, 0, *line)?;
+        }
     }
     ws.protect();
     Ok(())

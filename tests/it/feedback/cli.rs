@@ -206,6 +206,8 @@ fn template_names_its_files_as_the_library_does() {
         .into_iter()
         .map(|la| kinbench::template::file_name(la, period))
         .collect();
+    // The self-check page goes with the templates.
+    want.push("selfcheck.html".to_string());
     want.sort();
     let mut got: Vec<String> = std::fs::read_dir(&dir)
         .unwrap()
