@@ -7,10 +7,18 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(dirname "$here")"
 committed="$here/kinbench_selfcheck.wasm"
-# Paths that would otherwise end up in panic messages differ between machines.
-export RUSTFLAGS="--remap-path-prefix=$root=/kinbench --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo --remap-path-prefix=$(rustc --print sysroot)=/rust"
+# Built from a copy at one fixed path: cargo hashes a path dependency's folder
+# into its symbols, which changes the module's layout, so two checkouts in
+# different folders would otherwise build different bytes. Paths that would
+# end up in panic messages are remapped too.
+tree=/tmp/kinbench-selfcheck-build/tree
+rm -rf "$tree"
+mkdir -p "$tree"
+(cd "$root" && tar --exclude=./.git --exclude=./target --exclude=./selfcheck/target \
+    --exclude=./fuzz --exclude=./reports -cf - .) | (cd "$tree" && tar -xf -)
+export RUSTFLAGS="--remap-path-prefix=$tree=/kinbench --remap-path-prefix=${CARGO_HOME:-$HOME/.cargo}=/cargo --remap-path-prefix=$(rustc --print sysroot)=/rust"
 export CARGO_TARGET_DIR="$here/target"
-cargo build --manifest-path "$here/Cargo.toml" --locked --release --target wasm32-unknown-unknown
+cargo build --manifest-path "$tree/selfcheck/Cargo.toml" --locked --release --target wasm32-unknown-unknown
 built="$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/kinbench_selfcheck.wasm"
 if [ "${1:-}" = "--check" ]; then
     if ! cmp -s "$built" "$committed"; then
