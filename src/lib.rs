@@ -15,6 +15,7 @@
 #[cfg(feature = "full")]
 pub mod aggregate;
 pub mod file_name;
+pub mod findings_csv;
 pub mod ingest;
 pub mod period;
 #[cfg(feature = "full")]

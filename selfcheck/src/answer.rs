@@ -3,6 +3,7 @@
 
 use serde_json::json;
 
+use kinbench::findings_csv::write_findings_csv;
 use kinbench::ingest::{self, IngestError, Limits};
 use kinbench::period::Period;
 use kinbench::schema::Schema;
@@ -14,22 +15,6 @@ pub struct Page {
     options: Options,
     period: Option<Period>,
 }
-
-/// The columns of the saved findings, as the analyst's findings.csv has them.
-const CSV_COLUMNS: [&str; 12] = [
-    "la_code",
-    "la_name",
-    "period",
-    "file",
-    "severity",
-    "rule",
-    "rule_name",
-    "items",
-    "cell",
-    "value",
-    "message",
-    "action",
-];
 
 impl Page {
     pub fn new(setup_json: &str) -> Result<Page, String> {
@@ -145,48 +130,17 @@ impl Page {
     }
 }
 
-/// The findings as CSV, every cell made safe to open in a spreadsheet.
+/// The findings as CSV, the analyst's findings.csv columns, every cell made
+/// safe to open in a spreadsheet by the same writer.
 fn findings_csv(findings: &[&Finding]) -> String {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let mut row = |cells: [&str; 12]| {
-        let _ = w.write_record(cells.map(neutralised));
-    };
-    row(CSV_COLUMNS);
-    for f in findings {
-        let period = f.period.map(|p| p.to_string()).unwrap_or_default();
-        let items = f.items.join(" ");
-        row([
-            f.la_code.as_deref().unwrap_or(""),
-            f.la_name.as_deref().unwrap_or(""),
-            &period,
-            &f.file,
-            f.severity.as_str(),
-            f.rule,
-            validate::rules::rule(f.rule).map_or("", |r| r.name),
-            &items,
-            f.cell.as_deref().unwrap_or(""),
-            f.value.as_deref().unwrap_or(""),
-            &f.message,
-            &f.action,
-        ]);
-    }
-    String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default()
-}
-
-/// A cell a spreadsheet could take for a formula (`=`, `+`, `-`, `@`, tab, CR
-/// first) gets a leading `'`, unless it is a plain number such as `-3`.
-pub fn neutralised(cell: &str) -> String {
-    let risky = cell.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    if risky && cell.parse::<f64>().is_err() {
-        format!("'{cell}")
-    } else {
-        cell.to_string()
-    }
+    let mut out = Vec::new();
+    let _ = write_findings_csv(findings.iter().copied(), &mut out);
+    String::from_utf8(out).unwrap_or_default()
 }
 
 #[cfg(test)]
 mod tests {
-    use super::neutralised;
+    use kinbench::text_safety::csv_cell as neutralised;
 
     #[test]
     fn formulas_are_defused_and_numbers_kept() {

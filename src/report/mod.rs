@@ -7,7 +7,6 @@ pub mod console;
 mod context;
 pub mod export;
 pub mod feedback;
-pub mod findings_csv;
 pub mod manifest;
 pub mod output;
 pub mod pack;
@@ -20,9 +19,9 @@ use std::fs::File;
 use std::io::BufWriter;
 use std::path::Path;
 
+pub use crate::findings_csv::write_findings_csv;
 pub use console::{summary, OutputsWritten};
 pub use context::{RunContext, RunInfo};
-pub use findings_csv::write_findings_csv;
 pub use output::{check_destination, io_message, write_atomically, OutputError};
 pub use present::Presenter;
 

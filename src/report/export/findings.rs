@@ -1,11 +1,11 @@
 //! `findings`: every finding of the run, with the columns of the analyst's findings.csv.
 
 use super::table::{Cell, Kind, Table};
-use crate::report::findings_csv::COLUMNS as NAMES;
+use crate::findings_csv::COLUMNS as NAMES;
 use crate::report::RunContext;
 use crate::validate::rules;
 
-/// The columns, in order: those of [`crate::report::findings_csv::COLUMNS`], all text.
+/// The columns, in order: those of [`crate::findings_csv::COLUMNS`], all text.
 pub fn columns() -> Vec<(&'static str, Kind)> {
     NAMES.iter().map(|n| (*n, Kind::Text)).collect()
 }

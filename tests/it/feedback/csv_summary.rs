@@ -1,6 +1,7 @@
 //! findings.csv, the console summary, and reruns.
 
-use kinbench::report::{self, findings_csv};
+use kinbench::findings_csv;
+use kinbench::report;
 use kinbench::schema::Schema;
 use kinbench::text_safety::csv_cell;
 

@@ -1,4 +1,5 @@
-//! `findings.csv`: every finding of the run, for the analyst.
+//! `findings.csv`: every finding of the run, for the analyst, and the CSV the
+//! self-check page saves (so this is in the core the page is built from).
 //!
 //! Every cell goes through [`csv_cell`]: LA text that starts as a formula would
 //! (`=`, `+`, `-`, `@`, TAB, CR) gets a leading `'` unless it is a plain number
@@ -27,7 +28,10 @@ pub const COLUMNS: [&str; 12] = [
 
 /// Writes the findings, in the order given, as CSV with a header row.
 /// `items` are space-separated; a missing LA, period, cell or value is empty.
-pub fn write_findings_csv<W: Write>(findings: &[Finding], out: W) -> Result<(), csv::Error> {
+pub fn write_findings_csv<'a, W: Write>(
+    findings: impl IntoIterator<Item = &'a Finding>,
+    out: W,
+) -> Result<(), csv::Error> {
     let mut w = csv::Writer::from_writer(out);
     w.write_record(COLUMNS)?;
     for f in findings {
