@@ -8,7 +8,11 @@
 //!   spreadsheet as a formula (OWASP "CSV injection"): [`csv_cell`] puts a `'`
 //!   before it, unless it is a plain number such as `-3`;
 //! - control characters (ESC starts the sequences that recolour or rewrite a
-//!   terminal): [`visible`] shows each as `\u{1b}`, keeping TAB and LF.
+//!   terminal): [`visible`] shows each as `\u{1b}`, keeping TAB and LF;
+//! - bidirectional overrides and isolates (U+202A–U+202E, U+2066–U+2069),
+//!   which make a text display in an order other than the one it is read in
+//!   ("Trojan Source", CVE-2021-42574): a file name could show as `.xlsx`
+//!   while ending otherwise. [`visible`] shows them as escapes too.
 //!
 //! Every CSV and text writer goes through here; Parquet and xlsx keep the exact
 //! value (a typed cell is data, never run).
@@ -16,7 +20,8 @@
 use std::borrow::Cow;
 
 /// `text` with each control character but TAB and LF shown as a `\u{..}` escape:
-/// C0 (CR and ESC included), DEL, and C1 (whose U+009B some terminals take for ESC `[`).
+/// C0 (CR and ESC included), DEL, C1 (whose U+009B some terminals take for ESC `[`),
+/// and the bidirectional overrides and isolates.
 pub fn visible(text: &str) -> Cow<'_, str> {
     if !text.chars().any(hidden) {
         return Cow::Borrowed(text);
@@ -33,7 +38,11 @@ pub fn visible(text: &str) -> Cow<'_, str> {
 }
 
 fn hidden(c: char) -> bool {
-    c.is_control() && c != '\t' && c != '\n'
+    (c.is_control() && c != '\t' && c != '\n') || bidi_control(c)
+}
+
+fn bidi_control(c: char) -> bool {
+    matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 /// A CSV cell that a spreadsheet shows as text: [`visible`], and a leading `'`
@@ -103,5 +112,19 @@ mod tests {
         );
         assert_eq!(visible("Kent £ 886"), "Kent £ 886");
         assert_eq!(csv_cell("x\u{0}y"), "x\\u{0}y");
+    }
+
+    #[test]
+    fn bidirectional_overrides_and_isolates_are_shown_as_escapes() {
+        // "Kent xslx.exe" written so that it displays as "Kent exe.xlsx".
+        assert_eq!(
+            visible("Kent \u{202e}xslx.exe"),
+            "Kent \\u{202e}xslx.exe"
+        );
+        for c in ['\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}'] {
+            assert_eq!(visible(&format!("a{c}b")), format!("a\\u{{{:x}}}b", c as u32));
+        }
+        // Marks that only nudge neutral characters (LRM, RLM) and Arabic or Hebrew text stay.
+        assert_eq!(visible("\u{200e}\u{200f}שלום"), "\u{200e}\u{200f}שלום");
     }
 }

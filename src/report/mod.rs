@@ -19,6 +19,8 @@ use std::fs::File;
 use std::io::BufWriter;
 use std::path::Path;
 
+use crate::validate::Finding;
+
 pub use crate::findings_csv::write_findings_csv;
 pub use console::{summary, OutputsWritten};
 pub use context::{RunContext, RunInfo};
@@ -73,13 +75,15 @@ pub fn write_report(
     Ok(entries)
 }
 
-/// Writes `feedback/` alone into `out_dir` (`kinbench run` puts its findings in `data/`).
+/// Writes `feedback/` alone into `out_dir` (`kinbench run` puts its findings in
+/// `data/`): what it holds, and a FILE023 finding for each file whose feedback
+/// could not be written.
 pub fn write_feedback(
     ctx: &RunContext<'_>,
     out_dir: &Path,
-) -> Result<Vec<(String, String)>, ReportError> {
+) -> Result<((String, String), Vec<Finding>), ReportError> {
     let counts = feedback::write_all(ctx, out_dir)?;
-    Ok(vec![feedback_entry(&counts)])
+    Ok((feedback_entry(&counts), counts.failed))
 }
 
 /// What `feedback/` holds, naming each file whose feedback could not be written.

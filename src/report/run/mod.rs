@@ -22,8 +22,18 @@ use crate::period::Period;
 
 /// One output of the run: writes into the staging folder and says what it wrote
 /// (paths relative to the folder, with a description).
-pub type Writer =
+pub type FileWriter =
     fn(&RunContext<'_>, &Benchmark, &Path) -> Result<Vec<(String, String)>, ReportError>;
+
+/// One step of the run's writing.
+#[derive(Debug, Clone, Copy)]
+pub enum Writer {
+    /// The LAs' feedback. A file whose feedback cannot be written gets a
+    /// finding (FILE023) instead, and the steps after this one are given the
+    /// validation with those findings in, so `data/findings.csv` names them.
+    Feedback,
+    Files(FileWriter),
+}
 
 /// `kinship_benchmark_2025-26_Q2.xlsx`.
 pub fn workbook_name(period: Period) -> String {
@@ -33,14 +43,6 @@ pub fn workbook_name(period: Period) -> String {
 /// The run's folder for a period: `<out>/2025-26_Q2`.
 pub fn period_dir(out: &Path, period: Period) -> PathBuf {
     out.join(period.slug())
-}
-
-fn feedback_writer(
-    ctx: &RunContext<'_>,
-    _: &Benchmark,
-    dir: &Path,
-) -> Result<Vec<(String, String)>, ReportError> {
-    write_feedback(ctx, dir)
 }
 
 fn workbook_writer(
@@ -55,10 +57,10 @@ fn workbook_writer(
 
 /// The writers of a run, in order: feedback, data exports, the workbook, the chart pack.
 pub const WRITERS: [Writer; 4] = [
-    feedback_writer,
-    export::write_data,
-    workbook_writer,
-    pack::write_pack,
+    Writer::Feedback,
+    Writer::Files(export::write_data),
+    Writer::Files(workbook_writer),
+    Writer::Files(pack::write_pack),
 ];
 
 /// Runs `writers` into a staging folder, adds `manifest.json`, and puts the
@@ -73,10 +75,30 @@ pub fn write_run(
     let dest = period_dir(out, benchmark.period);
     let entries = write_atomically(&dest, force, |dir| {
         let mut entries = Vec::new();
+        let mut with_failures = None;
         for w in writers {
-            entries.extend(w(ctx, benchmark, dir)?);
+            let ctx = with_failures.as_ref().map_or(*ctx, |v| RunContext {
+                validation: v,
+                ..*ctx
+            });
+            match w {
+                Writer::Feedback => {
+                    let (entry, failed) = write_feedback(&ctx, dir)?;
+                    entries.push(entry);
+                    if !failed.is_empty() {
+                        let mut v = ctx.validation.clone();
+                        v.merge_findings(&failed);
+                        with_failures = Some(v);
+                    }
+                }
+                Writer::Files(write) => entries.extend(write(&ctx, benchmark, dir)?),
+            }
         }
-        entries.push(super::manifest::write_manifest(ctx, benchmark, dir)?);
+        let ctx = with_failures.as_ref().map_or(*ctx, |v| RunContext {
+            validation: v,
+            ..*ctx
+        });
+        entries.push(super::manifest::write_manifest(&ctx, benchmark, dir)?);
         Ok::<_, ReportError>(entries)
     })?;
     Ok(OutputsWritten {

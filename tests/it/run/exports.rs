@@ -346,7 +346,7 @@ fn small_run(options: &RunOptions) -> (tempfile::TempDir, Prepared, PathBuf) {
     let prepared = run::prepare(schema, validation(r, subs), q2(), options).expect("prepare");
     let tmp = tempfile::tempdir().expect("tempdir");
     let ctx = prepared.context(schema);
-    let writers: [run::Writer; 1] = [export::write_data];
+    let writers = [run::Writer::Files(export::write_data)];
     run::write_run(&ctx, &prepared.benchmark, tmp.path(), false, &writers).expect("write");
     let dir = tmp.path().join(SLUG);
     (tmp, prepared, dir)
@@ -533,7 +533,7 @@ fn manifest_records_the_sha256_of_an_edited_schema_folder() {
     .unwrap();
     let ctx = p.context(&loaded);
     let out = tmp.path().join("out");
-    let writers: [run::Writer; 1] = [export::write_data];
+    let writers = [run::Writer::Files(export::write_data)];
     run::write_run(&ctx, &p.benchmark, &out, false, &writers).unwrap();
     let m: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(out.join(SLUG).join("manifest.json")).unwrap())

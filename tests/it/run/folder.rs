@@ -6,7 +6,7 @@ use std::path::Path;
 
 use kinbench::aggregate::Benchmark;
 use kinbench::report::run::{self, RunOptions, Writer};
-use kinbench::report::{OutputError, ReportError, RunContext};
+use kinbench::report::{feedback, OutputError, ReportError, RunContext};
 
 use super::{files, full_run, prepared, schema, SLUG};
 
@@ -38,6 +38,49 @@ fn failing(
     })
 }
 
+/// Takes the path of the first LA's feedback workbook with a folder, as a disk
+/// that refuses one file would.
+fn blocking_first_workbook(
+    ctx: &RunContext<'_>,
+    _: &Benchmark,
+    dir: &Path,
+) -> Result<Vec<(String, String)>, ReportError> {
+    let groups = feedback::group(ctx.validation);
+    let first = &groups[0];
+    let path = dir
+        .join("feedback")
+        .join(feedback::period_folder(first.period))
+        .join(format!("{}.xlsx", first.file_stem()));
+    fs::create_dir_all(path).unwrap();
+    Ok(Vec::new())
+}
+
+/// In a run, a file whose feedback cannot be written is named in the run's own
+/// `data/findings.csv` (FILE023), as `validate` names it in its findings.csv,
+/// and the rest of the run is written.
+#[test]
+fn feedback_that_cannot_be_written_is_in_the_runs_findings() {
+    let tmp = tempfile::tempdir().unwrap();
+    let p = prepared(&RunOptions::default());
+    let ctx = p.context(schema());
+    let groups = feedback::group(&p.validation);
+    let file = groups[0].submissions[0].file.clone();
+    let mut writers: Vec<Writer> = run::WRITERS.to_vec();
+    writers.insert(0, Writer::Files(blocking_first_workbook));
+    run::write_run(&ctx, &p.benchmark, tmp.path(), false, &writers).unwrap();
+
+    let rows = crate::run::csv_maps(&tmp.path().join(SLUG).join("data/findings.csv"));
+    let failed: Vec<_> = rows.iter().filter(|r| r["rule"] == "FILE023").collect();
+    assert_eq!(failed.len(), 1, "{failed:?}");
+    assert_eq!(failed[0]["file"], file);
+    assert!(
+        failed[0]["message"].starts_with("The feedback for this return could not be written"),
+        "{}",
+        failed[0]["message"]
+    );
+    assert!(tmp.path().join(SLUG).join("manifest.json").is_file());
+}
+
 fn entries(dir: &Path) -> Vec<String> {
     let mut names: Vec<String> = fs::read_dir(dir)
         .unwrap()
@@ -53,7 +96,7 @@ fn a_writer_failing_midway_leaves_no_folder_behind() {
     let p = prepared(&RunOptions::default());
     let ctx = p.context(schema());
     let mut writers: Vec<Writer> = run::WRITERS.to_vec();
-    writers.insert(1, failing);
+    writers.insert(1, Writer::Files(failing));
     let err = run::write_run(&ctx, &p.benchmark, tmp.path(), false, &writers).unwrap_err();
     assert!(err.to_string().contains("disk full"), "{err}");
     assert!(entries(tmp.path()).is_empty(), "{:?}", entries(tmp.path()));

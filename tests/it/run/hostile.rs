@@ -14,8 +14,9 @@ use kinbench::template::{write_return, CellInput, ReturnContent};
 
 use super::{copy_sample, csv_maps, files, schema, validate_options, SLUG};
 
-/// Every way a cell can start as a formula, and a terminal escape.
-pub const HOSTILE: [&str; 7] = [
+/// Every way a cell can start as a formula, a terminal escape, and a
+/// right-to-left override that shows `xslx.exe` as `exe.xlsx`.
+pub const HOSTILE: [&str; 8] = [
     "=HYPERLINK(\"http://x\",\"click\")",
     "+cmd|' /C calc'!A0",
     "-2+3",
@@ -23,6 +24,7 @@ pub const HOSTILE: [&str; 7] = [
     "\t=1+1",
     "\r=1+1",
     "\u{1b}[2J\u{1b}[31mred",
+    "\u{202e}xslx.exe",
 ];
 
 /// Near 255 bytes of descriptive name (the most a file system allows), as the
@@ -48,7 +50,7 @@ fn hostile_return(path: &Path) {
     let la = schema().las.by_code("870").expect("Reading").clone();
     let period = Period::parse("2025-26 Q2").unwrap().0;
     let mut content = ReturnContent::template(schema(), &la, period);
-    for (item, text) in ["A01", "A02", "A03", "A04", "B01", "B02", "C01"]
+    for (item, text) in ["A01", "A02", "A03", "A04", "B01", "B02", "C01", "B03"]
         .into_iter()
         .zip(HOSTILE)
     {
@@ -186,10 +188,13 @@ fn long_file_names_get_bounded_stable_feedback_names() {
 fn unsafe_cell(cell: &str) -> bool {
     let formula =
         cell.starts_with(['=', '+', '-', '@', '\t', '\r']) && cell.parse::<f64>().is_err();
-    formula
-        || cell
-            .chars()
-            .any(|c| c.is_control() && c != '\t' && c != '\n')
+    formula || cell.chars().any(acts)
+}
+
+/// A control character but TAB and LF, or a bidirectional override or isolate.
+fn acts(c: char) -> bool {
+    (c.is_control() && c != '\t' && c != '\n')
+        || matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 
 #[test]
@@ -207,12 +212,7 @@ fn no_csv_cell_txt_feedback_or_console_line_carries_text_that_acts() {
             }
         } else if path.ends_with(".txt") {
             let text = String::from_utf8(bytes).unwrap();
-            assert!(
-                !text
-                    .chars()
-                    .any(|c| c.is_control() && c != '\t' && c != '\n'),
-                "{path}"
-            );
+            assert!(!text.chars().any(acts), "{path}");
         }
     }
     assert_eq!(csv_files, 4, "values, metrics, counts, findings");
@@ -231,6 +231,7 @@ fn no_csv_cell_txt_feedback_or_console_line_carries_text_that_acts() {
         "'\t=1+1",
         "'\\u{d}=1+1",
         "\\u{1b}[2J\\u{1b}[31mred",
+        "\\u{202e}xslx.exe",
     ]) {
         assert!(
             found.contains(&shown),
@@ -251,5 +252,5 @@ fn no_csv_cell_txt_feedback_or_console_line_carries_text_that_acts() {
         .any(|v| v["la_code"] == "870" && v["file"] == file.as_deref().unwrap()));
     let reading = fs::read_to_string(r.dir.join("feedback/2025-26 Q2/870 Reading.txt")).unwrap();
     assert!(reading.contains("\\u{1b}[2J"), "{reading}");
-    assert!(!r.console.contains('\u{1b}'), "{}", r.console);
+    assert!(!r.console.chars().any(acts), "{}", r.console);
 }
