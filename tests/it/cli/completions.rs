@@ -45,5 +45,31 @@ fn the_man_page_has_a_title_and_every_subcommand() {
             "{sub}: {page}"
         );
     }
-    assert!(page.contains("Exit codes:"), "{page}");
+    assert!(page.contains(".SH EXAMPLES\n.nf\n"), "{page}");
+    assert!(
+        page.contains(".SH \"EXIT STATUS\"\n.nf\nExit codes:"),
+        "{page}"
+    );
+}
+
+#[test]
+fn each_command_has_its_own_man_page_with_its_examples() {
+    for sub in SUBCOMMANDS {
+        let out = kinbench(&["man", sub]);
+        assert_eq!(out.status.code(), Some(0), "{sub}: {}", text(&out.stderr));
+        let page = text(&out.stdout);
+        assert!(
+            page.contains(&format!(".TH kinbench-{sub} 1")),
+            "{sub}: {page}"
+        );
+        let examples = page.split(".SH EXAMPLES\n.nf\n").nth(1).expect(sub);
+        let shown = examples.split("\n.fi").next().unwrap();
+        assert!(shown.contains("kinbench "), "{sub}: {page}");
+    }
+    let run = text(&kinbench(&["man", "run"]).stdout);
+    assert!(run.contains(".SH \"EXIT STATUS\""), "{run}");
+    assert!(run.contains("\\-\\-fail\\-on"), "{run}");
+    let unknown = kinbench(&["man", "frobnicate"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(text(&unknown.stderr).contains("the commands are: run, validate"));
 }

@@ -174,3 +174,39 @@ fn run_json_has_the_headline_counts_equal_to_the_data_and_exits_3_on_errors() {
     assert_eq!(m03["outliers"][0]["code"], "931");
     assert_eq!(m03["without_outliers"], "75.1%");
 }
+
+#[test]
+fn with_anonymise_the_json_names_no_region_la() {
+    let tmp = tempfile::tempdir().unwrap();
+    let returns = copy_sample(tmp.path());
+    let out_dir = tmp.path().join("out");
+    let out = kinbench(&[
+        "run",
+        returns.to_str().unwrap(),
+        "--out",
+        out_dir.to_str().unwrap(),
+        "--anonymise",
+        "--json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", text(&out.stderr));
+    let stdout = text(&out.stdout);
+    for la in schema().las.region("South East").unwrap() {
+        assert!(!stdout.contains(&la.name), "{}", la.name);
+    }
+    let json = parse(&out.stdout);
+    assert_eq!(json["mode"]["anonymise"], true);
+    let q2 = json["periods"].as_array().unwrap().last().unwrap();
+    let received = q2["received"].as_array().unwrap();
+    assert!(!received.is_empty());
+    for la in received {
+        assert!(la["code"].is_null(), "{la}");
+        assert!(la["name"].as_str().unwrap().starts_with("LA "), "{la}");
+    }
+    // Every file is still listed, by its anonymised path.
+    let mut on_disk = Vec::new();
+    walk(&out_dir.join(SLUG), &out_dir.join(SLUG), &mut on_disk);
+    assert_eq!(
+        json["outputs"]["files"].as_array().unwrap().len(),
+        on_disk.len()
+    );
+}
