@@ -89,6 +89,9 @@ impl Prepared {
 #[derive(Debug, Clone)]
 pub struct Validated {
     pub validation: Validation,
+    /// Every finding `findings.csv` holds: the validation's, and one for each
+    /// file whose feedback could not be written.
+    pub findings: Vec<validate::Finding>,
     pub written: OutputsWritten,
 }
 
@@ -146,13 +149,15 @@ pub fn validate(
         presenter: &presenter,
         info: &info,
     };
-    let entries = write_atomically(out, force, |dir| report::write_report(&ctx, dir))?;
+    let (entries, findings) =
+        write_atomically(out, force, |dir| report::write_report_listing(&ctx, dir))?;
     let written = OutputsWritten {
         folder: out.display().to_string(),
         entries,
     };
     Ok(Validated {
         validation,
+        findings,
         written,
     })
 }

@@ -6,11 +6,12 @@ use kinbench::ingest::Limits;
 use kinbench::period::Period;
 use kinbench::pipeline::{self, RunError, RunOptions};
 use kinbench::report::run::run_summary;
-use kinbench::report::{io_message, output};
+use kinbench::report::{io_message, output, summary_json};
 use kinbench::text_safety::visible;
 use kinbench::validate::Options;
 
 use super::args::{load_schema, period_arg, region};
+use super::scripted::ScriptArgs;
 use super::validate::{check_separate, progress};
 use super::CliError;
 
@@ -40,12 +41,14 @@ pub struct Args {
     /// Key that orders the --anonymise letters (also KINBENCH_ANONYMISE_KEY); without one anyone can work them out
     #[arg(long, value_name = "TEXT")]
     anonymise_key: Option<String>,
+    #[command(flatten)]
+    script: ScriptArgs,
 }
 
 /// The environment variable that holds the anonymise key when `--anonymise-key` is not given.
 const KEY_VAR: &str = "KINBENCH_ANONYMISE_KEY";
 
-pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<(), CliError> {
+pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<u8, CliError> {
     let schema = load_schema(schema_dir)?;
     let (region_name, las) = region(&schema, &args.region)?;
     let meta = std::fs::metadata(&args.returns).map_err(|e| CliError::ReturnsFolder {
@@ -95,11 +98,12 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<(), CliError> {
     )
     .map_err(usage)?;
     let ctx = ran.prepared.context(&schema);
-    print!(
-        "{}",
-        run_summary(&ctx, &ran.prepared.benchmark, &ran.written)
-    );
-    Ok(())
+    let benchmark = &ran.prepared.benchmark;
+    let human = run_summary(&ctx, benchmark, &ran.written);
+    let code = args.script.exit_code(&ran.prepared.validation.findings);
+    args.script.finish(&human, code, || {
+        Ok(summary_json::run_summary(&ctx, benchmark, &ran.written)?)
+    })
 }
 
 /// Says what a killed run left in the output folder: unfinished folders removed,

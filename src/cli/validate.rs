@@ -5,10 +5,12 @@ use std::path::{Path, PathBuf};
 
 use kinbench::ingest::Limits;
 use kinbench::pipeline;
+use kinbench::report::summary_json::validate_summary;
 use kinbench::report::{self, io_message};
 use kinbench::validate::Options;
 
 use super::args::{load_schema, region};
+use super::scripted::ScriptArgs;
 use super::CliError;
 
 #[derive(Debug, clap::Args)]
@@ -25,9 +27,11 @@ pub struct Args {
     /// Replace the output folder if it exists
     #[arg(long)]
     force: bool,
+    #[command(flatten)]
+    script: ScriptArgs,
 }
 
-pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<(), CliError> {
+pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<u8, CliError> {
     let schema = load_schema(schema_dir)?;
     let (region_name, las) = region(&schema, &args.region)?;
     let returns_error = |message: String| CliError::ReturnsFolder {
@@ -53,8 +57,15 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<(), CliError> {
         &progress,
     )
     .map_err(super::run::usage)?;
-    print!("{}", report::summary(&done.validation, &done.written));
-    Ok(())
+    let human = report::summary(&done.validation, &done.written);
+    let code = args.script.exit_code(&done.findings);
+    args.script.finish(&human, code, || {
+        Ok(validate_summary(
+            &done.validation,
+            &done.findings,
+            &done.written,
+        )?)
+    })
 }
 
 /// Progress goes to stderr, and only to a person watching: logs get the summary alone.

@@ -5,6 +5,7 @@
 use std::fs;
 use std::path::Path;
 
+use serde::Serialize;
 use serde_json::{json, Map, Value};
 
 use super::{ReportError, RunContext};
@@ -107,29 +108,53 @@ fn schema_files(ctx: &RunContext<'_>) -> Vec<Value> {
         .collect()
 }
 
-/// Every file under `dir` but the manifest, by path (`/`-separated, relative to `dir`).
-fn outputs(ctx: &RunContext<'_>, dir: &Path) -> Result<Vec<Value>, ReportError> {
+/// One file of an output folder: its path (`/`-separated, relative to the
+/// folder), SHA-256 and size in bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OutputFile {
+    pub path: String,
+    pub sha256: String,
+    pub size: u64,
+}
+
+/// Every file under `dir`, by path, sorted, each with its SHA-256 and size.
+pub fn list_files(dir: &Path) -> Result<Vec<OutputFile>, ReportError> {
     let mut files = Vec::new();
     walk(dir, "", &mut files)?;
-    let mut listed = files
+    files.sort();
+    files
         .into_iter()
-        .filter(|rel| rel != MANIFEST)
         .map(|rel| {
             let path = dir.join(&rel);
             let size = fs::metadata(&path)
                 .map_err(|e| ReportError::write(&path, &e))?
                 .len();
-            let sha = sha256_hex(&path).map_err(|e| ReportError::write(&path, &e))?;
-            let shown = ctx.presenter.scrub(&rel);
-            Ok((
-                shown.clone(),
-                json!({ "path": shown, "sha256": sha, "size": size }),
-            ))
+            let sha256 = sha256_hex(&path).map_err(|e| ReportError::write(&path, &e))?;
+            Ok(OutputFile {
+                path: rel,
+                sha256,
+                size,
+            })
         })
-        .collect::<Result<Vec<_>, ReportError>>()?;
+        .collect()
+}
+
+/// Every file under `dir` but the manifest, by path as the presenter shows it.
+fn outputs(ctx: &RunContext<'_>, dir: &Path) -> Result<Vec<Value>, ReportError> {
+    let mut listed: Vec<OutputFile> = list_files(dir)?
+        .into_iter()
+        .filter(|f| f.path != MANIFEST)
+        .map(|f| OutputFile {
+            path: ctx.presenter.scrub(&f.path),
+            ..f
+        })
+        .collect();
     // Sorted again: anonymised paths may sort differently from the real ones.
-    listed.sort_by(|a, b| a.0.cmp(&b.0));
-    Ok(listed.into_iter().map(|(_, v)| v).collect())
+    listed.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(listed
+        .into_iter()
+        .map(|f| json!({ "path": f.path, "sha256": f.sha256, "size": f.size }))
+        .collect())
 }
 
 fn walk(dir: &Path, rel: &str, out: &mut Vec<String>) -> Result<(), ReportError> {

@@ -13,6 +13,7 @@ pub mod pack;
 pub mod present;
 mod row_height;
 pub mod run;
+pub mod summary_json;
 pub mod workbook;
 
 use std::fs::File;
@@ -56,6 +57,15 @@ pub fn write_report(
     ctx: &RunContext<'_>,
     out_dir: &Path,
 ) -> Result<Vec<(String, String)>, ReportError> {
+    write_report_listing(ctx, out_dir).map(|(entries, _)| entries)
+}
+
+/// What was written (`(relative path, description)`), and every finding `findings.csv` holds.
+pub type Listing = (Vec<(String, String)>, Vec<Finding>);
+
+/// [`write_report`], also giving every finding `findings.csv` holds: the
+/// validation's and one for each file whose feedback could not be written.
+pub fn write_report_listing(ctx: &RunContext<'_>, out_dir: &Path) -> Result<Listing, ReportError> {
     let validation = ctx.validation;
     let counts = feedback::write_all(ctx, out_dir)?;
     let mut findings = validation.findings.clone();
@@ -72,7 +82,7 @@ pub fn write_report(
         FINDINGS_CSV.to_string(),
         format!("{} findings", findings.len()),
     ));
-    Ok(entries)
+    Ok((entries, findings))
 }
 
 /// Writes `feedback/` alone into `out_dir` (`kinbench run` puts its findings in

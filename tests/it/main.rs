@@ -2,6 +2,7 @@
 mod aggregate;
 mod browser;
 mod charts;
+mod cli;
 mod feedback;
 mod ingest;
 mod libreoffice;
