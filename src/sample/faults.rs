@@ -105,6 +105,9 @@ pub fn plant(
     Ok(Outcome { files, rows })
 }
 
+/// The item whose usable value a fault changes, and its new value.
+type Changed = Option<(&'static str, f64)>;
+
 /// `content` with the fault planted, and the item whose usable value the fault
 /// changes (for the range check and the change check against neighbours).
 fn edited(
@@ -112,7 +115,7 @@ fn edited(
     clean: &CleanReturn,
     content: &ReturnContent,
     other: &La,
-) -> Result<(ReturnContent, Option<(&'static str, f64)>), SampleError> {
+) -> Result<(ReturnContent, Changed), SampleError> {
     let value = |code: &str| clean.values.get(code).copied().unwrap_or(0.0);
     let mut c = content.clone();
     let mut set = |code: &str, input: CellInput| {
