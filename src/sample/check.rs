@@ -17,6 +17,14 @@ use crate::schema::{MetricUnit, RelOp, Schema, Unit};
 
 /// Why `values` (with `prev`, the same LA's previous quarter) would raise a finding; empty when clean.
 pub fn problems(schema: &Schema, values: &Values, prev: Option<&Values>) -> Vec<String> {
+    let mut out = item_problems(schema, values, prev);
+    out.extend(relation_problems(schema, values));
+    out.extend(metric_problems(schema, values));
+    out
+}
+
+/// Each value's own: its typing, its plausible range and its change from `prev`.
+fn item_problems(schema: &Schema, values: &Values, prev: Option<&Values>) -> Vec<String> {
     let mut out = Vec::new();
     for item in &schema.items {
         // Not in the model: written blank, so nothing to check.
@@ -51,20 +59,28 @@ pub fn problems(schema: &Schema, values: &Values, prev: Option<&Values>) -> Vec<
             }
         }
     }
-    let total = |codes: &[String]| {
-        codes
-            .iter()
-            .map(|c| values.get(c).copied().unwrap_or(0.0))
-            .sum::<f64>()
-    };
-    let given = |codes: &[String]| codes.iter().all(|c| values.contains_key(c));
-    let none_given = |codes: &[String]| !codes.iter().any(|c| values.contains_key(c));
+    out
+}
+
+fn total(values: &Values, codes: &[String]) -> f64 {
+    codes
+        .iter()
+        .map(|c| values.get(c).copied().unwrap_or(0.0))
+        .sum::<f64>()
+}
+
+fn given(values: &Values, codes: &[String]) -> bool {
+    codes.iter().all(|c| values.contains_key(c))
+}
+
+fn relation_problems(schema: &Schema, values: &Values) -> Vec<String> {
+    let mut out = Vec::new();
     for rel in &schema.relations {
         // A relation with a blank item is not judged.
-        if !(given(&rel.parts) && given(&rel.whole)) {
+        if !(given(values, &rel.parts) && given(values, &rel.whole)) {
             continue;
         }
-        let (parts, whole) = (total(&rel.parts), total(&rel.whole));
+        let (parts, whole) = (total(values, &rel.parts), total(values, &rel.whole));
         let broken = match rel.op {
             RelOp::AtMost => parts > whole,
             RelOp::Equals => parts != whole,
@@ -78,6 +94,12 @@ pub fn problems(schema: &Schema, values: &Values, prev: Option<&Values>) -> Vec<
             ));
         }
     }
+    out
+}
+
+fn metric_problems(schema: &Schema, values: &Values) -> Vec<String> {
+    let none_given = |codes: &[String]| !codes.iter().any(|c| values.contains_key(c));
+    let mut out = Vec::new();
     for m in &schema.metrics {
         // A metric with every item blank is not judged. One with a blank item
         // on one side only would raise a pair finding on every return: the
@@ -85,7 +107,7 @@ pub fn problems(schema: &Schema, values: &Values, prev: Option<&Values>) -> Vec<
         if none_given(&m.numerator) && none_given(&m.denominator) {
             continue;
         }
-        if !(given(&m.numerator) && given(&m.denominator)) {
+        if !(given(values, &m.numerator) && given(values, &m.denominator)) {
             let blank: Vec<&str> = m
                 .items()
                 .into_iter()
@@ -98,7 +120,7 @@ pub fn problems(schema: &Schema, values: &Values, prev: Option<&Values>) -> Vec<
             ));
             continue;
         }
-        let (num, den) = (total(&m.numerator), total(&m.denominator));
+        let (num, den) = (total(values, &m.numerator), total(values, &m.denominator));
         if den == 0.0 && num > 0.0 {
             out.push(format!(
                 "{}: denominator 0 with numerator {}",

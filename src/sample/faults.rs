@@ -2,7 +2,7 @@
 //! must raise, derived by hand from the rules in docs/rules.md (never by
 //! running the validator, so the comparison test can fail).
 
-use super::expected::{expected, At, Found, In};
+use super::expected::{expected, At, Expect, Found, In};
 use super::manifest::ManifestRow;
 use super::model::Values;
 use super::simulate::{CleanReturn, Dataset};
@@ -11,7 +11,7 @@ use super::{check, SampleError};
 use crate::ingest::format_number;
 use crate::period::Period;
 use crate::schema::{La, Schema};
-use crate::template::{file_name, place, CellInput, ExtraSheet, ReturnContent};
+use crate::template::{file_name, place, CellInput, ExtraSheet, Placement, ReturnContent};
 
 /// One kind of fault; each is planted in a different LA.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -94,22 +94,41 @@ pub fn plant(
     content: &ReturnContent,
     other: &La,
 ) -> Result<Outcome, SampleError> {
-    let (la, period) = (&clean.la, clean.period);
-    let name = file_name(la, period);
+    let (mut c, changed) = edited(fault, clean, content, other)?;
+    if let Some((code, x)) = changed {
+        in_range(schema, &clean.la, code, x)?;
+        c.values.insert(code.to_string(), CellInput::Number(x));
+    }
+    let files = files(fault, clean, content, &c);
+    let carrier = files.first().map_or(c, |f| f.1.clone());
+    let rows = rows(schema, ds, fault, clean, &carrier, changed);
+    Ok(Outcome { files, rows })
+}
+
+/// The item whose usable value a fault changes, and its new value.
+type Changed = Option<(&'static str, f64)>;
+
+/// `content` with the fault planted, and the item whose usable value the fault
+/// changes (for the range check and the change check against neighbours).
+fn edited(
+    fault: Fault,
+    clean: &CleanReturn,
+    content: &ReturnContent,
+    other: &La,
+) -> Result<(ReturnContent, Changed), SampleError> {
     let value = |code: &str| clean.values.get(code).copied().unwrap_or(0.0);
     let mut c = content.clone();
     let mut set = |code: &str, input: CellInput| {
         c.values.insert(code.to_string(), input);
     };
-    // The item whose usable value the fault changes, for the change check against neighbours.
-    let mut changed: Option<(&str, f64)> = None;
+    let mut changed = None;
     match fault {
         Fault::NumeratorWithoutDenominator => set("B01", CellInput::Blank),
         Fault::PartExceedsWhole => {
             if value("C01") <= 0.0 {
                 return Err(SampleError::Model(format!(
                     "{}: C01 is 0, so C02 > C01 would be PAIR004",
-                    la.name
+                    clean.la.name
                 )));
             }
             changed = Some(("C02", value("C01") + 2.0));
@@ -142,26 +161,38 @@ pub fn plant(
         }
         Fault::Resubmission | Fault::MissingReturn => {}
     }
-    if let Some((code, x)) = changed {
-        // The manifest lists no PLAUS001: make sure none is due.
-        if let Some([lo, hi]) = schema.item(code).and_then(|i| i.range) {
-            if x < lo || x > hi {
-                return Err(SampleError::Model(format!(
-                    "{}: {code} = {x} would leave its range",
-                    la.name
-                )));
-            }
-        }
-        c.values.insert(code.to_string(), CellInput::Number(x));
+    Ok((c, changed))
+}
+
+/// The manifest lists no PLAUS001: a changed value must stay in its item's range.
+fn in_range(schema: &Schema, la: &La, code: &str, x: f64) -> Result<(), SampleError> {
+    match schema.item(code).and_then(|i| i.range) {
+        Some([lo, hi]) if x < lo || x > hi => Err(SampleError::Model(format!(
+            "{}: {code} = {x} would leave its range",
+            la.name
+        ))),
+        _ => Ok(()),
     }
-    let files = match fault {
+}
+
+/// The files the faulted return `c` is sent as: none, one, or for a
+/// resubmission the first submission and the corrected one.
+fn files(
+    fault: Fault,
+    clean: &CleanReturn,
+    content: &ReturnContent,
+    c: &ReturnContent,
+) -> Vec<(String, ReturnContent)> {
+    let name = file_name(&clean.la, clean.period);
+    match fault {
         Fault::MissingReturn => Vec::new(),
         Fault::Resubmission => {
             // The first submission: an earlier date and an A01 later corrected.
+            let a01 = clean.values.get("A01").copied().unwrap_or(0.0);
             let mut older = c.clone();
             older
                 .values
-                .insert("A01".into(), CellInput::Number(value("A01") + 4.0));
+                .insert("A01".into(), CellInput::Number(a01 + 4.0));
             let earlier = content
                 .created
                 .checked_sub_days(chrono::Days::new(9))
@@ -171,16 +202,26 @@ pub fn plant(
                 .insert("date_completed".into(), CellInput::Date(earlier));
             older.created = earlier;
             let stem = name.trim_end_matches(".xlsx");
-            vec![
-                (name.clone(), older),
-                (format!("{stem}{RESUBMITTED}.xlsx"), c.clone()),
-            ]
+            let newer = format!("{stem}{RESUBMITTED}.xlsx");
+            vec![(name, older), (newer, c.clone())]
         }
-        _ => vec![(name.clone(), c.clone())],
-    };
+        _ => vec![(name, c.clone())],
+    }
+}
 
-    let carrier = files.first().map_or(c.clone(), |f| f.1.clone());
-    let placement = place(schema, &carrier);
+/// The manifest's rows for `fault`, whose findings are on `carrier` (for a
+/// resubmission, the older file), then any change against the neighbours.
+fn rows(
+    schema: &Schema,
+    ds: &Dataset,
+    fault: Fault,
+    clean: &CleanReturn,
+    carrier: &ReturnContent,
+    changed: Option<(&str, f64)>,
+) -> Vec<ManifestRow> {
+    let (la, period) = (&clean.la, clean.period);
+    let name = file_name(la, period);
+    let placement = place(schema, carrier);
     let row = |file: &str,
                rule: &str,
                severity: &str,
@@ -199,43 +240,60 @@ pub fn plant(
         value,
         note,
     };
-    let mut rows = Vec::new();
-    for e in expected(fault) {
-        let value = match (e.value, e.at) {
-            (Found::Cell, At::Item(code)) => typed(carrier.values.get(code)),
-            (Found::Cell, At::Header(key)) => typed(carrier.header.get(key)),
-            (Found::Sheet, _) => carrier.sheet(schema),
-            _ => String::new(),
-        };
-        let file = match e.file {
-            In::Carrier => name.as_str(),
-            In::NoFile => "",
-        };
-        let cell = match e.at {
-            At::Item(code) => placement
-                .value_ref(code)
-                .map(|r| r.to_string())
-                .unwrap_or_default(),
-            At::Header(key) => placement
-                .header_ref(key)
-                .map(|r| r.to_string())
-                .unwrap_or_default(),
-            At::Nowhere => String::new(),
-        };
-        rows.push(row(
-            file,
-            e.rule,
-            e.severity,
-            e.items,
-            cell,
-            value,
-            e.note.to_string(),
-        ));
-    }
+    let mut rows: Vec<ManifestRow> = expected(fault)
+        .iter()
+        .map(|e| {
+            let file = match e.file {
+                In::Carrier => name.as_str(),
+                In::NoFile => "",
+            };
+            let cell = cell_ref(&placement, e.at);
+            let value = found(schema, carrier, e);
+            row(
+                file,
+                e.rule,
+                e.severity,
+                e.items,
+                cell,
+                value,
+                e.note.into(),
+            )
+        })
+        .collect();
     if let Some((code, x)) = changed {
         rows.extend(change_rows(schema, ds, clean, code, x, &placement, &row));
     }
-    Ok(Outcome { files, rows })
+    rows
+}
+
+/// The cell an expected finding names, as `Return!C23`; empty for none.
+fn cell_ref(placement: &Placement, at: At) -> String {
+    match at {
+        At::Item(code) => value_cell(placement, code),
+        At::Header(key) => placement
+            .header_ref(key)
+            .map(|r| r.to_string())
+            .unwrap_or_default(),
+        At::Nowhere => String::new(),
+    }
+}
+
+/// The Value cell of item `code`, as `Return!C23`.
+fn value_cell(placement: &Placement, code: &str) -> String {
+    placement
+        .value_ref(code)
+        .map(|r| r.to_string())
+        .unwrap_or_default()
+}
+
+/// The value as found that an expected finding gives.
+fn found(schema: &Schema, carrier: &ReturnContent, e: &Expect) -> String {
+    match (e.value, e.at) {
+        (Found::Cell, At::Item(code)) => typed(carrier.values.get(code)),
+        (Found::Cell, At::Header(key)) => typed(carrier.header.get(key)),
+        (Found::Sheet, _) => carrier.sheet(schema),
+        _ => String::new(),
+    }
 }
 
 /// What a cell holds as typed, as a finding gives it: a number in its shortest
@@ -261,7 +319,7 @@ fn change_rows(
     clean: &CleanReturn,
     code: &str,
     x: f64,
-    placement: &crate::template::Placement,
+    placement: &Placement,
     row: &RowFn,
 ) -> Vec<ManifestRow> {
     let (la, period) = (&clean.la, clean.period);
@@ -269,10 +327,7 @@ fn change_rows(
     let mut out = Vec::new();
     if let Some(p) = ds.get(&la.code, period.prev()).and_then(|r| at(&r.values)) {
         if check::change_flagged(schema, p, x) {
-            let cell = placement
-                .value_ref(code)
-                .map(|r| r.to_string())
-                .unwrap_or_default();
+            let cell = value_cell(placement, code);
             let note = format!(
                 "derived: {code} {} against {} in {}",
                 format_number(x),
@@ -294,10 +349,7 @@ fn change_rows(
         if check::change_flagged(schema, x, n) {
             let next = period.next();
             let clean_next = place(schema, &ReturnContent::template(schema, la, next));
-            let cell = clean_next
-                .value_ref(code)
-                .map(|r| r.to_string())
-                .unwrap_or_default();
+            let cell = value_cell(&clean_next, code);
             let note = format!(
                 "derived: next quarter's {code} {} against {} here",
                 format_number(n),

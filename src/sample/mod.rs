@@ -105,33 +105,7 @@ pub fn generate(
             .iter()
             .position(|la| la.code == clean.la.code)
             .unwrap_or(0);
-        let date = people::completed_on(clean.period, &mut people);
-        let mut content = ReturnContent::template(schema, &clean.la, clean.period);
-        // As returns from a template before the live checks: the committed sample
-        // stays as it was, and the reader is shown such returns still read alike.
-        content.live_checks = false;
-        for (code, v) in &clean.values {
-            content.values.insert(code.clone(), CellInput::Number(*v));
-        }
-        if let Some(contact) = contacts.get(i) {
-            content
-                .header
-                .insert("completed_by".into(), CellInput::Text(contact.name.clone()));
-            content
-                .header
-                .insert("email".into(), CellInput::Text(contact.email.clone()));
-        }
-        content
-            .header
-            .insert("date_completed".into(), CellInput::Date(date));
-        content.created = date;
-        if clean.values.get("E06").is_some_and(|&n| n > 0.0) {
-            let pick = people.random_range(0..OTHER_REASON_NOTES.len() as u32) as usize;
-            content
-                .notes
-                .insert("E06".into(), OTHER_REASON_NOTES[pick].to_string());
-        }
-
+        let content = filled(schema, clean, contacts.get(i), &mut people);
         let files = match plan.get(&(clean.period, clean.la.code.clone())) {
             None => vec![(file_name(&clean.la, clean.period), content)],
             Some(&(fault, other)) => {
@@ -156,6 +130,43 @@ pub fn generate(
         report.manifest_file = Some(path);
     }
     Ok(report)
+}
+
+/// The clean return as its LA's officer fills the template: the values, who
+/// completed it and when, and a note against any "other" reasons.
+fn filled(
+    schema: &Schema,
+    clean: &CleanReturn,
+    contact: Option<&people::Contact>,
+    people: &mut ChaCha8Rng,
+) -> ReturnContent {
+    let date = people::completed_on(clean.period, people);
+    let mut content = ReturnContent::template(schema, &clean.la, clean.period);
+    // As returns from a template before the live checks: the committed sample
+    // stays as it was, and the reader is shown such returns still read alike.
+    content.live_checks = false;
+    for (code, v) in &clean.values {
+        content.values.insert(code.clone(), CellInput::Number(*v));
+    }
+    if let Some(contact) = contact {
+        content
+            .header
+            .insert("completed_by".into(), CellInput::Text(contact.name.clone()));
+        content
+            .header
+            .insert("email".into(), CellInput::Text(contact.email.clone()));
+    }
+    content
+        .header
+        .insert("date_completed".into(), CellInput::Date(date));
+    content.created = date;
+    if clean.values.get("E06").is_some_and(|&n| n > 0.0) {
+        let pick = people.random_range(0..OTHER_REASON_NOTES.len() as u32) as usize;
+        content
+            .notes
+            .insert("E06".into(), OTHER_REASON_NOTES[pick].to_string());
+    }
+    content
 }
 
 /// Which LA-period carries which fault, with the region index of another LA

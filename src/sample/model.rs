@@ -131,20 +131,7 @@ pub fn quarter(q: &Quarter, rng: &mut ChaCha8Rng) -> Values {
     let b02 = (b01 * q.sgo_share * p.sgo * j(0.04)).round().min(b01);
     let b03 = (b01 * p.cao * j(0.08)).round().min(b01 - b02);
     let mut c01 = (a03 * p.viability * j(0.06)).round();
-    let (d01, d02) = match q.approvals {
-        Some((d01, d02)) => {
-            // Few viability assessments lead anywhere in the outlier, but it still did them.
-            c01 = c01.max(3.0 * d01);
-            (d01, d02)
-        }
-        None => {
-            let d01 = (c01 * p.to_reg24 * j(0.05)).round().min(c01);
-            (
-                d01,
-                (d01 * (1.0 - p.temporary) / p.temporary * j(0.06)).round(),
-            )
-        }
-    };
+    let (d01, d02) = approvals(q, &mut c01, &mut j);
     let c02 = (c01 * p.positive * j(0.05)).round().min(c01);
     let d04 = (d01 * 1.5 * j(0.06)).round();
     let e01 = (a03 * p.outside * j(0.06)).round();
@@ -188,6 +175,26 @@ pub fn quarter(q: &Quarter, rng: &mut ChaCha8Rng) -> Values {
     put("G01", p.fte);
     put("G02", (p.fte * p.caseload * j(0.04)).round());
     v
+}
+
+/// Reg 24 approvals, temporary and full: a share of the `c01` viability
+/// assessments, or fixed from outside for the outlier.
+fn approvals(q: &Quarter, c01: &mut f64, j: &mut impl FnMut(f64) -> f64) -> (f64, f64) {
+    let p = q.profile;
+    match q.approvals {
+        Some((d01, d02)) => {
+            // Few viability assessments lead anywhere in the outlier, but it still did them.
+            *c01 = c01.max(3.0 * d01);
+            (d01, d02)
+        }
+        None => {
+            let d01 = (*c01 * p.to_reg24 * j(0.05)).round().min(*c01);
+            (
+                d01,
+                (d01 * (1.0 - p.temporary) / p.temporary * j(0.06)).round(),
+            )
+        }
+    }
 }
 
 /// `total` split by `shares` into whole numbers that add up to it (largest remainder).

@@ -51,67 +51,106 @@ impl Dataset {
 /// Draws the region's values from `options.seed`. Deterministic on every platform.
 pub fn simulate(schema: &Schema, options: &SampleOptions) -> Result<Dataset, SampleError> {
     let periods = &options.periods;
-    if options.region.is_empty() || periods.is_empty() {
+    check_periods(options)?;
+    let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
+    let (profiles, outlier) = profiles(&mut rng, &options.region);
+    let n = options.region.len();
+    let mut region = Region {
+        schema,
+        las: &options.region,
+        profiles,
+        outlier,
+        levels: vec![1.0; n],
+        prev: vec![None; n],
+    };
+    let mut returns = Vec::new();
+    for (t, &period) in periods.iter().enumerate() {
+        let now = region.quarter(sgo_share(t, periods.len()), &mut rng)?;
+        for (i, v) in now.into_iter().enumerate() {
+            let Some(values) = v else { continue };
+            returns.push(CleanReturn {
+                la: options.region[i].clone(),
+                period,
+                values: values.clone(),
+            });
+            region.prev[i] = Some(values);
+        }
+    }
+    Ok(Dataset {
+        returns,
+        outlier: outlier.map(|i| options.region[i].code.clone()),
+    })
+}
+
+fn check_periods(options: &SampleOptions) -> Result<(), SampleError> {
+    if options.region.is_empty() || options.periods.is_empty() {
         return Err(SampleError::Options(
             "give at least one LA and one period".into(),
         ));
     }
-    if periods.windows(2).any(|w| w[0].next() != w[1]) {
+    if options.periods.windows(2).any(|w| w[0].next() != w[1]) {
         return Err(SampleError::Options(
             "the periods must be consecutive quarters, ascending".into(),
         ));
     }
-    let mut rng = ChaCha8Rng::seed_from_u64(options.seed);
-    let mut profiles: Vec<Profile> = options
-        .region
-        .iter()
-        .map(|la| Profile::draw(&mut rng, la))
-        .collect();
+    Ok(())
+}
+
+/// Every LA's profile, scaled to bring the region near its size, and which LA
+/// is the approvals outlier (made at least an average-sized LA).
+fn profiles(rng: &mut ChaCha8Rng, las: &[La]) -> (Vec<Profile>, Option<usize>) {
+    let mut profiles: Vec<Profile> = las.iter().map(|la| Profile::draw(rng, la)).collect();
     let drawn: f64 = profiles.iter().map(|p| p.cla).sum();
     let factor = MEAN_CLA * profiles.len() as f64 / drawn;
     profiles
         .iter_mut()
         .for_each(|p| p.scale(factor, MIN_CLA, MAX_CLA));
-    let outlier = options
-        .region
-        .iter()
-        .position(|la| la.code == OUTLIER_LA)
-        .or_else(|| {
-            (0..profiles.len()).max_by(|&a, &b| profiles[a].cla.total_cmp(&profiles[b].cla))
-        });
+    let outlier = las.iter().position(|la| la.code == OUTLIER_LA).or_else(|| {
+        (0..profiles.len()).max_by(|&a, &b| profiles[a].cla.total_cmp(&profiles[b].cla))
+    });
     if let Some(p) = outlier.and_then(|i| profiles.get_mut(i)) {
         // Large volume: at least an average-sized LA.
         p.scale(1.0_f64.max(MEAN_CLA / p.cla), MIN_CLA, MAX_CLA);
     }
+    (profiles, outlier)
+}
 
-    let n = options.region.len();
-    let mut levels = vec![1.0; n];
-    let mut prev: Vec<Option<Values>> = vec![None; n];
-    let mut returns = Vec::new();
-    for (t, &period) in periods.iter().enumerate() {
-        let progress = if periods.len() > 1 {
-            t as f64 / (periods.len() - 1) as f64
-        } else {
-            0.5
-        };
-        let sgo_share = SGO_SHARE_FIRST + (SGO_SHARE_LAST - SGO_SHARE_FIRST) * progress;
+/// The region's SGO share of exits in quarter `t` of `n`, moving evenly from the first to the last.
+fn sgo_share(t: usize, n: usize) -> f64 {
+    let progress = if n > 1 {
+        t as f64 / (n - 1) as f64
+    } else {
+        0.5
+    };
+    SGO_SHARE_FIRST + (SGO_SHARE_LAST - SGO_SHARE_FIRST) * progress
+}
+
+/// What one quarter's draws carry to the next.
+struct Region<'a> {
+    schema: &'a Schema,
+    las: &'a [La],
+    profiles: Vec<Profile>,
+    outlier: Option<usize>,
+    /// Each LA's size relative to its first quarter.
+    levels: Vec<f64>,
+    /// Each LA's previous quarter, once drawn.
+    prev: Vec<Option<Values>>,
+}
+
+impl Region<'_> {
+    /// Every LA's values for one quarter: the outlier last, since its approvals
+    /// are a share of everyone else's.
+    fn quarter(
+        &mut self,
+        sgo_share: f64,
+        rng: &mut ChaCha8Rng,
+    ) -> Result<Vec<Option<Values>>, SampleError> {
+        let n = self.las.len();
         let mut now: Vec<Option<Values>> = vec![None; n];
         let mut others_approvals = 0.0;
+        let outlier = self.outlier;
         for i in (0..n).filter(|&i| Some(i) != outlier) {
-            let q = Quarter {
-                profile: &profiles[i],
-                level: levels[i],
-                sgo_share,
-                approvals: None,
-            };
-            let v = draw(
-                schema,
-                q,
-                &mut levels[i],
-                prev[i].as_ref(),
-                &mut rng,
-                &options.region[i],
-            )?;
+            let v = self.draw_la(i, sgo_share, None, rng)?;
             others_approvals +=
                 v.get("D01").copied().unwrap_or(0.0) + v.get("D02").copied().unwrap_or(0.0);
             now[i] = Some(v);
@@ -120,35 +159,33 @@ pub fn simulate(schema: &Schema, options: &SampleOptions) -> Result<Dataset, Sam
             let volume = (others_approvals * OUTLIER_VOLUME).round();
             let temporary = (volume * OUTLIER_TEMPORARY).round();
             let approvals = Some((temporary, volume - temporary));
-            let q = Quarter {
-                profile: &profiles[i],
-                level: levels[i],
-                sgo_share,
-                approvals,
-            };
-            now[i] = Some(draw(
-                schema,
-                q,
-                &mut levels[i],
-                prev[i].as_ref(),
-                &mut rng,
-                &options.region[i],
-            )?);
+            now[i] = Some(self.draw_la(i, sgo_share, approvals, rng)?);
         }
-        for (i, v) in now.into_iter().enumerate() {
-            let Some(values) = v else { continue };
-            returns.push(CleanReturn {
-                la: options.region[i].clone(),
-                period,
-                values: values.clone(),
-            });
-            prev[i] = Some(values);
-        }
+        Ok(now)
     }
-    Ok(Dataset {
-        returns,
-        outlier: outlier.map(|i| options.region[i].code.clone()),
-    })
+
+    fn draw_la(
+        &mut self,
+        i: usize,
+        sgo_share: f64,
+        approvals: Option<(f64, f64)>,
+        rng: &mut ChaCha8Rng,
+    ) -> Result<Values, SampleError> {
+        let q = Quarter {
+            profile: &self.profiles[i],
+            level: self.levels[i],
+            sgo_share,
+            approvals,
+        };
+        draw(
+            self.schema,
+            q,
+            &mut self.levels[i],
+            self.prev[i].as_ref(),
+            rng,
+            &self.las[i],
+        )
+    }
 }
 
 /// Draws one LA-quarter that raises no finding against its previous quarter;

@@ -25,15 +25,32 @@ pub(super) fn sheet(
     ws: &mut Worksheet,
 ) -> Result<(), XlsxError> {
     let bold = Format::new().set_bold();
-    let wrap = Format::new().set_text_wrap();
     ws.set_name(schema.template.guidance_sheet.as_str())?;
     // Printed, the sheet fits the page's width and runs on down.
     ws.set_landscape().set_print_fit_to_pages(1, 0);
     for (col, width) in [8.0, 48.0, 28.0, 14.0, 60.0, 60.0].into_iter().enumerate() {
         ws.set_column_width(col as u16, width)?;
     }
+    let below_items = item_list(schema, ws, &bold)?;
+    let heading = "How your figures are read";
+    let mut row = lines(ws, below_items + 1, heading, &reading_rules(schema), &bold)?;
+    if live_checks {
+        let heading = schema.template.check_column.as_str();
+        row = lines(ws, row + 2, heading, &check_column(schema), &bold)?;
+        // The self-check page came with the live checks: a template without one
+        // (the committed sample's) has neither.
+        lines(ws, row + 2, SELF_CHECK[0], &SELF_CHECK[1..], &bold)?;
+    }
+    ws.protect();
+    Ok(())
+}
+
+/// The item list under [`COLUMNS`]: a row per item of the template's version.
+/// Gives the first row below it.
+fn item_list(schema: &Schema, ws: &mut Worksheet, bold: &Format) -> Result<u32, XlsxError> {
+    let wrap = Format::new().set_text_wrap();
     for (col, head) in COLUMNS.iter().enumerate() {
-        ws.write_string_with_format(0, col as u16, *head, &bold)?;
+        ws.write_string_with_format(0, col as u16, *head, bold)?;
     }
     let mut row = 1;
     for item in schema.items_in_version(schema.template.version) {
@@ -57,30 +74,24 @@ pub(super) fn sheet(
         }
         row += 1;
     }
-    row += 1;
-    ws.write_string_with_format(row, 0, "How your figures are read", &bold)?;
-    for line in reading_rules(schema) {
+    Ok(row)
+}
+
+/// A bold heading at `row` with a line of text on each row below; gives the last row written.
+fn lines(
+    ws: &mut Worksheet,
+    row: u32,
+    heading: &str,
+    text: &[impl AsRef<str>],
+    bold: &Format,
+) -> Result<u32, XlsxError> {
+    ws.write_string_with_format(row, 0, heading, bold)?;
+    let mut row = row;
+    for line in text {
         row += 1;
-        ws.write_string(row, 0, line.as_str())?;
+        ws.write_string(row, 0, line.as_ref())?;
     }
-    if live_checks {
-        row += 2;
-        ws.write_string_with_format(row, 0, schema.template.check_column.as_str(), &bold)?;
-        for line in check_column(schema) {
-            row += 1;
-            ws.write_string(row, 0, line.as_str())?;
-        }
-        // The self-check page came with the live checks: a template without one
-        // (the committed sample's) has neither.
-        row += 2;
-        ws.write_string_with_format(row, 0, SELF_CHECK[0], &bold)?;
-        for line in &SELF_CHECK[1..] {
-            row += 1;
-            ws.write_string(row, 0, *line)?;
-        }
-    }
-    ws.protect();
-    Ok(())
+    Ok(row)
 }
 
 /// The item's relations, plausible range and metric ranges in the current template version, in words.

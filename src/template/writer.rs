@@ -9,7 +9,7 @@ use rust_xlsxwriter::{
 };
 
 use super::content::{
-    place, CellInput, ReturnContent, RowSpec, CODE_COL, ITEM_COL, NOTES_COL, VALUE_COL,
+    place, CellInput, Placement, ReturnContent, RowSpec, CODE_COL, ITEM_COL, NOTES_COL, VALUE_COL,
 };
 use super::validation::{header_validation, value_validation, PREFILLED};
 use super::{guidance, live, TemplateError};
@@ -111,7 +111,24 @@ fn return_sheet(
     ws.set_column_width(VALUE_COL, 14)?;
     ws.set_column_width(NOTES_COL, 40)?;
     ws.write_string_with_format(0, 0, content.title.as_str(), &f.title)?;
+    header_block(schema, content, &placement, ws, &f)?;
+    table(schema, content, placement.table_header_row, ws, &f)?;
+    if content.live_checks {
+        live::write(schema, content, &placement, ws, &f.table_header)?;
+    }
+    ws.set_freeze_panes(placement.table_header_row + 1, 0)?;
+    ws.protect();
+    Ok(())
+}
 
+/// Each header field's label and value cell, where `placement` puts them.
+fn header_block(
+    schema: &Schema,
+    content: &ReturnContent,
+    placement: &Placement,
+    ws: &mut Worksheet,
+    f: &Formats,
+) -> Result<(), XlsxError> {
     for field in &schema.headers {
         let Some(pos) = placement.header.get(&field.key) else {
             continue;
@@ -127,8 +144,17 @@ fn return_sheet(
             ws.add_data_validation(row, col, row, col, &v)?;
         }
     }
+    Ok(())
+}
 
-    let top = placement.table_header_row;
+/// The item table: its column headings on row `top`, then a row per `content.rows`.
+fn table(
+    schema: &Schema,
+    content: &ReturnContent,
+    top: u32,
+    ws: &mut Worksheet,
+    f: &Formats,
+) -> Result<(), XlsxError> {
     let heads = [
         &schema.template.code_column,
         &schema.template.item_column,
@@ -141,7 +167,6 @@ fn return_sheet(
     {
         ws.write_string_with_format(top, col, head.as_str(), &f.table_header)?;
     }
-
     for (i, spec) in content.rows.iter().enumerate() {
         let row = top + 1 + i as u32;
         match spec {
@@ -162,18 +187,13 @@ fn return_sheet(
                     &f.section_note,
                 )?;
             }
-            RowSpec::Item(code) => item_row(schema, content, ws, &f, row, code)?,
+            RowSpec::Item(code) => item_row(schema, content, ws, f, row, code)?,
             RowSpec::Blank => {}
             RowSpec::Comment(text) => {
                 ws.write_string(row, ITEM_COL, text.as_str())?;
             }
         }
     }
-    if content.live_checks {
-        live::write(schema, content, &placement, ws, &f.table_header)?;
-    }
-    ws.set_freeze_panes(top + 1, 0)?;
-    ws.protect();
     Ok(())
 }
 

@@ -135,52 +135,8 @@ impl OdsScan {
                     }
                 }
             }
-            Lex::Tag => match b {
-                b'"' | b'\'' => {
-                    self.tag.push(b);
-                    self.kept = 0;
-                    self.value_len = 0;
-                    self.lex = Lex::Quoted(b);
-                }
-                b'>' => {
-                    self.lex = Lex::Text;
-                    self.tag_done()?;
-                }
-                _ => {
-                    self.tag.push(b);
-                    if self.tag.len() > 64 * 1024 {
-                        return Err(IngestError::Corrupt(
-                            "content.xml has a tag too long to be a spreadsheet's".into(),
-                        ));
-                    }
-                    match self.tag.as_slice() {
-                        b"!--" => self.enter_until(*b"--"),
-                        b"![CDATA[" => self.enter_until(*b"]]"),
-                        [b'?'] => self.enter_until(*b"??"),
-                        t if t.len() == 2 && t[0] == b'!' && t[1] != b'-' && t[1] != b'[' => {
-                            self.lex = Lex::Decl(0)
-                        }
-                        _ => {}
-                    }
-                }
-            },
-            Lex::Quoted(q) => {
-                if b == q {
-                    self.tag.push(b);
-                    self.value_lens.push(self.value_len);
-                    self.lex = Lex::Tag;
-                    return Ok(());
-                }
-                self.value_len += 1;
-                if self.kept < ATTR_VALUE_KEPT {
-                    self.tag.push(b);
-                    self.kept += 1;
-                } else if self.kept == ATTR_VALUE_KEPT {
-                    // A marker no number parses: an over-long repeat count is refused.
-                    self.tag.push(b'~');
-                    self.kept += 1;
-                }
-            }
+            Lex::Tag => return self.tag_byte(b),
+            Lex::Quoted(q) => self.quoted_byte(q, b),
             Lex::Until(end) => {
                 if b == b'>'
                     && (self.last_two == end || (end == *b"??" && self.last_two[1] == b'?'))
@@ -199,6 +155,60 @@ impl OdsScan {
         Ok(())
     }
 
+    /// A byte of a tag: a quote opens a value, `>` ends the tag, and the first
+    /// bytes tell a comment, CDATA, processing instruction or declaration.
+    fn tag_byte(&mut self, b: u8) -> Result<(), IngestError> {
+        match b {
+            b'"' | b'\'' => {
+                self.tag.push(b);
+                self.kept = 0;
+                self.value_len = 0;
+                self.lex = Lex::Quoted(b);
+            }
+            b'>' => {
+                self.lex = Lex::Text;
+                self.tag_done()?;
+            }
+            _ => {
+                self.tag.push(b);
+                if self.tag.len() > 64 * 1024 {
+                    return Err(IngestError::Corrupt(
+                        "content.xml has a tag too long to be a spreadsheet's".into(),
+                    ));
+                }
+                match self.tag.as_slice() {
+                    b"!--" => self.enter_until(*b"--"),
+                    b"![CDATA[" => self.enter_until(*b"]]"),
+                    [b'?'] => self.enter_until(*b"??"),
+                    t if t.len() == 2 && t[0] == b'!' && t[1] != b'-' && t[1] != b'[' => {
+                        self.lex = Lex::Decl(0)
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// A byte of a quoted attribute value, closed by `q`: only its first bytes are kept.
+    fn quoted_byte(&mut self, q: u8, b: u8) {
+        if b == q {
+            self.tag.push(b);
+            self.value_lens.push(self.value_len);
+            self.lex = Lex::Tag;
+            return;
+        }
+        self.value_len += 1;
+        if self.kept < ATTR_VALUE_KEPT {
+            self.tag.push(b);
+            self.kept += 1;
+        } else if self.kept == ATTR_VALUE_KEPT {
+            // A marker no number parses: an over-long repeat count is refused.
+            self.tag.push(b'~');
+            self.kept += 1;
+        }
+    }
+
     fn enter_until(&mut self, end: [u8; 2]) {
         self.last_two = [0, 0];
         self.lex = Lex::Until(end);
@@ -212,114 +222,116 @@ impl OdsScan {
     }
 
     fn element(&mut self, tag: &[u8]) -> Result<(), IngestError> {
-        let (closing, body) = match tag.strip_prefix(b"/") {
-            Some(rest) => (true, rest),
-            None => (false, tag),
-        };
-        let self_closing = !closing && body.last() == Some(&b'/');
-        let name_end = body
-            .iter()
-            .position(|b| b.is_ascii_whitespace() || *b == b'/')
-            .unwrap_or(body.len());
-        let name = &body[..name_end];
-        let attrs = &body[name_end..];
-
-        match self.skip {
-            Some(Skip::Same(skipped, depth)) => {
-                if name == skipped.as_bytes() && !self_closing {
-                    self.skip = match (closing, depth) {
-                        (true, 0) => None,
-                        (true, d) => Some(Skip::Same(skipped, d - 1)),
-                        (false, d) => Some(Skip::Same(skipped, d + 1)),
-                    };
-                }
-                return Ok(());
-            }
-            Some(Skip::Text { annotation: true }) => {
-                if name == b"office:annotation" && closing {
-                    self.skip = Some(Skip::Text { annotation: false });
-                }
-                return Ok(());
-            }
-            Some(Skip::Text { annotation: false }) => {
-                let cell = name == b"table:table-cell" || name == b"table:covered-table-cell";
-                if cell && (closing || self_closing) {
-                    self.skip = None;
-                    if let (Some((copies, bytes)), Some(row)) =
-                        (self.text_cell.take(), self.row.as_mut())
-                    {
-                        row.text = row.text.saturating_add(copies.saturating_mul(bytes));
-                    }
-                } else if name == b"office:annotation" && !closing && !self_closing {
-                    self.skip = Some(Skip::Text { annotation: true });
-                } else if !closing {
-                    // calamine writes `text:c` spaces for `text:s`, one character for
-                    // a tab, a line break or a new paragraph.
-                    let added = match name {
-                        b"text:s" => repeat(attrs, b"text:c").unwrap_or(1),
-                        b"text:tab" | b"text:line-break" | b"text:p" => 1,
-                        _ => 0,
-                    };
-                    if let Some((_, bytes)) = self.text_cell.as_mut() {
-                        *bytes = bytes.saturating_add(added);
-                    }
-                }
-                return Ok(());
-            }
-            None => {}
+        let t = Tag::parse(tag);
+        if self.skipped(&t) {
+            return Ok(());
         }
-
-        match (name, closing) {
-            (b"table:table", false) if self.table.is_none() && !self_closing => {
+        match (t.name, t.closing) {
+            (b"table:table", false) if self.table.is_none() && !t.self_closing => {
                 self.table = Some(Table::default());
             }
             (b"table:table", true) => self.finish_table(),
             (b"table:table-row", false) if self.table.is_some() && self.row.is_none() => {
-                let repeats = repeat(attrs, b"table:number-rows-repeated")?;
+                let repeats = repeat(t.attrs, b"table:number-rows-repeated")?;
                 self.row = Some(Row {
                     repeats,
                     ..Row::default()
                 });
-                if self_closing {
+                if t.self_closing {
                     self.finish_row();
                 }
             }
             (b"table:table-row", true) => self.finish_row(),
             (b"table:table-cell" | b"table:covered-table-cell", false) if self.row.is_some() => {
-                let repeats = repeat(attrs, b"table:number-columns-repeated")?;
-                let (filled, text) = cell_kind(attrs);
-                let attr_text = text_attrs(attrs, &self.value_lens);
-                let mut copies = 0;
-                if let Some(row) = self.row.as_mut() {
-                    row.col = (row.col + row.pending_empty).min(ODS_MAX_COLUMNS);
-                    row.pending_empty = 0;
-                    let repeats = repeats.min(ODS_MAX_COLUMNS - row.col);
-                    if filled {
-                        if repeats > 0 {
-                            row.first.get_or_insert(row.col);
-                            row.last = row.col + repeats - 1;
-                        }
-                        row.col += repeats;
-                        copies = repeats;
-                        row.text = row.text.saturating_add(repeats.saturating_mul(attr_text));
-                    } else {
-                        row.pending_empty = repeats;
-                    }
-                }
-                if !self_closing {
-                    if text {
-                        self.text_cell = Some((copies, 0));
-                    }
-                    self.skip = Some(if text {
-                        Skip::Text { annotation: false }
-                    } else if name == b"table:table-cell" {
-                        Skip::Same("table:table-cell", 0)
-                    } else {
-                        Skip::Same("table:covered-table-cell", 0)
-                    });
-                }
+                self.start_cell(&t)?;
             }
             _ => {}
+        }
+        Ok(())
+    }
+
+    /// Moves the skip over a cell's content on by the tag `t`; false when not skipping.
+    fn skipped(&mut self, t: &Tag) -> bool {
+        match self.skip {
+            Some(Skip::Same(skipped, depth)) => {
+                if t.name == skipped.as_bytes() && !t.self_closing {
+                    self.skip = match (t.closing, depth) {
+                        (true, 0) => None,
+                        (true, d) => Some(Skip::Same(skipped, d - 1)),
+                        (false, d) => Some(Skip::Same(skipped, d + 1)),
+                    };
+                }
+            }
+            Some(Skip::Text { annotation: true }) => {
+                if t.name == b"office:annotation" && t.closing {
+                    self.skip = Some(Skip::Text { annotation: false });
+                }
+            }
+            Some(Skip::Text { annotation: false }) => self.in_text(t),
+            None => return false,
+        }
+        true
+    }
+
+    /// A tag inside a string cell's text: the cell's end, an annotation's start,
+    /// or markup calamine turns into characters.
+    fn in_text(&mut self, t: &Tag) {
+        let cell = t.name == b"table:table-cell" || t.name == b"table:covered-table-cell";
+        if cell && (t.closing || t.self_closing) {
+            self.skip = None;
+            if let (Some((copies, bytes)), Some(row)) = (self.text_cell.take(), self.row.as_mut()) {
+                row.text = row.text.saturating_add(copies.saturating_mul(bytes));
+            }
+        } else if t.name == b"office:annotation" && !t.closing && !t.self_closing {
+            self.skip = Some(Skip::Text { annotation: true });
+        } else if !t.closing {
+            // calamine writes `text:c` spaces for `text:s`, one character for
+            // a tab, a line break or a new paragraph.
+            let added = match t.name {
+                b"text:s" => repeat(t.attrs, b"text:c").unwrap_or(1),
+                b"text:tab" | b"text:line-break" | b"text:p" => 1,
+                _ => 0,
+            };
+            if let Some((_, bytes)) = self.text_cell.as_mut() {
+                *bytes = bytes.saturating_add(added);
+            }
+        }
+    }
+
+    /// A cell's start tag in a row: its columns counted (empty ones only once a
+    /// filled one follows), its text begun, and its content skipped.
+    fn start_cell(&mut self, t: &Tag) -> Result<(), IngestError> {
+        let repeats = repeat(t.attrs, b"table:number-columns-repeated")?;
+        let (filled, text) = cell_kind(t.attrs);
+        let attr_text = text_attrs(t.attrs, &self.value_lens);
+        let mut copies = 0;
+        if let Some(row) = self.row.as_mut() {
+            row.col = (row.col + row.pending_empty).min(ODS_MAX_COLUMNS);
+            row.pending_empty = 0;
+            let repeats = repeats.min(ODS_MAX_COLUMNS - row.col);
+            if filled {
+                if repeats > 0 {
+                    row.first.get_or_insert(row.col);
+                    row.last = row.col + repeats - 1;
+                }
+                row.col += repeats;
+                copies = repeats;
+                row.text = row.text.saturating_add(repeats.saturating_mul(attr_text));
+            } else {
+                row.pending_empty = repeats;
+            }
+        }
+        if !t.self_closing {
+            if text {
+                self.text_cell = Some((copies, 0));
+            }
+            self.skip = Some(if text {
+                Skip::Text { annotation: false }
+            } else if t.name == b"table:table-cell" {
+                Skip::Same("table:table-cell", 0)
+            } else {
+                Skip::Same("table:covered-table-cell", 0)
+            });
         }
         Ok(())
     }
@@ -356,6 +368,34 @@ impl OdsScan {
         if let Some(table) = self.table.take() {
             self.done = self.done.saturating_add(table.cells());
             self.done_text = self.done_text.saturating_add(table.text);
+        }
+    }
+}
+
+/// One tag's text split up: `/name attrs` or `name attrs /`.
+struct Tag<'t> {
+    name: &'t [u8],
+    attrs: &'t [u8],
+    closing: bool,
+    self_closing: bool,
+}
+
+impl<'t> Tag<'t> {
+    fn parse(tag: &'t [u8]) -> Tag<'t> {
+        let (closing, body) = match tag.strip_prefix(b"/") {
+            Some(rest) => (true, rest),
+            None => (false, tag),
+        };
+        let self_closing = !closing && body.last() == Some(&b'/');
+        let name_end = body
+            .iter()
+            .position(|b| b.is_ascii_whitespace() || *b == b'/')
+            .unwrap_or(body.len());
+        Tag {
+            name: &body[..name_end],
+            attrs: &body[name_end..],
+            closing,
+            self_closing,
         }
     }
 }

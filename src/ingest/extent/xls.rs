@@ -42,75 +42,108 @@ fn records(stream: &[u8]) -> impl Iterator<Item = (u16, &[u8], Vec<&[u8]>)> {
 /// The character count of each shared string, read as calamine's `parse_sst` reads
 /// them (`Continue` records included). Stops where calamine would fail.
 fn sst_lengths<'a>(data: &'a [u8], cont: Vec<&'a [u8]>) -> Vec<u64> {
-    let mut cont = std::collections::VecDeque::from(cont);
     let mut lens = Vec::new();
-    let Some(mut d) = data.get(8..) else {
+    let Some(d) = data.get(8..) else {
         return lens;
     };
-    let mut next = |d: &mut &'a [u8]| match cont.pop_front() {
-        Some(c) => {
-            *d = c;
-            true
-        }
-        None => false,
+    let mut sst = Sst {
+        d,
+        cont: cont.into(),
     };
     loop {
-        if d.is_empty() && !next(&mut d) {
+        if sst.d.is_empty() && !sst.next() {
             return lens;
         }
-        if d.is_empty() {
+        if sst.d.is_empty() {
             lens.push(0);
             continue;
         }
-        if d.len() < 3 {
-            return lens;
+        match sst.string() {
+            Some(cch) => lens.push(cch),
+            None => return lens,
         }
+    }
+}
+
+/// The shared strings' bytes: the record's data, read on into its `Continue` records.
+struct Sst<'a> {
+    d: &'a [u8],
+    cont: std::collections::VecDeque<&'a [u8]>,
+}
+
+impl Sst<'_> {
+    /// On to the next `Continue` record; false when there is none.
+    fn next(&mut self) -> bool {
+        match self.cont.pop_front() {
+            Some(c) => {
+                self.d = c;
+                true
+            }
+            None => false,
+        }
+    }
+
+    /// Passes over one string, giving its character count; None where calamine fails.
+    fn string(&mut self) -> Option<u64> {
+        if self.d.len() < 3 {
+            return None;
+        }
+        let d = self.d;
         let cch = u64::from(u16::from_le_bytes([d[0], d[1]]));
         let flags = d[2];
-        d = &d[3..];
+        self.d = &d[3..];
         let mut runs = 0u64;
         let mut ext = 0u64;
         if flags & 0x8 != 0 {
-            let Some(n) = u16_at(d, 0) else { return lens };
-            runs = u64::from(n) * 4;
-            d = &d[2..];
+            runs = u64::from(u16_at(self.d, 0)?) * 4;
+            self.d = &self.d[2..];
         }
         if flags & 0x4 != 0 {
-            let Some(n) = u32_at(d, 0) else { return lens };
+            let n = u32_at(self.d, 0)?;
             // calamine reads an i32 and casts it: a negative length cannot be skipped.
             ext = if n > i32::MAX as u32 {
                 u64::MAX
             } else {
                 u64::from(n)
             };
-            d = &d[4..];
+            self.d = &self.d[4..];
         }
-        let mut high = flags & 0x1 != 0;
+        self.chars(cch, flags & 0x1 != 0)?;
+        self.skip(runs.saturating_add(ext))?;
+        Some(cch)
+    }
+
+    /// Passes over `cch` characters, one or two bytes each (`high`); a `Continue`
+    /// record starts with its own width flag.
+    fn chars(&mut self, cch: u64, mut high: bool) -> Option<()> {
         let mut left = cch;
         loop {
             let width = if high { 2 } else { 1 };
-            let l = (d.len() as u64 / width).min(left);
-            d = &d[(l * width) as usize..];
+            let l = (self.d.len() as u64 / width).min(left);
+            self.d = &self.d[(l * width) as usize..];
             left -= l;
             if left == 0 {
-                break;
+                return Some(());
             }
-            if !next(&mut d) || d.is_empty() {
-                return lens;
+            if !self.next() || self.d.is_empty() {
+                return None;
             }
-            high = d[0] & 0x1 != 0;
-            d = &d[1..];
+            high = self.d[0] & 0x1 != 0;
+            self.d = &self.d[1..];
         }
-        let mut skip = runs.saturating_add(ext);
-        while skip > 0 {
-            if d.is_empty() && !next(&mut d) {
-                return lens;
+    }
+
+    /// Passes over `n` bytes (rich-text runs, extended data).
+    fn skip(&mut self, mut n: u64) -> Option<()> {
+        while n > 0 {
+            if self.d.is_empty() && !self.next() {
+                return None;
             }
-            let l = (d.len() as u64).min(skip);
-            d = &d[l as usize..];
-            skip -= l;
+            let l = (self.d.len() as u64).min(n);
+            self.d = &self.d[l as usize..];
+            n -= l;
         }
-        lens.push(cch);
+        Some(())
     }
 }
 
@@ -155,14 +188,10 @@ impl Extent {
     }
 }
 
+/// Cells and text bytes calamine would allocate for one sheet; its substreams
+/// (a chart's records, between a nested BOF and its EOF) are passed over.
 fn sheet_cells(sheet: &[u8], sst: &[u64]) -> (u64, u64) {
-    let mut text = 0u64;
-    let mut chars = |n: u64| text = text.saturating_add(n.saturating_mul(3));
-    let mut values = Extent::default();
-    let mut formulas = Extent::default();
-    let mut records_held = 0u64;
-    let mut reserved = 0u64;
-    let mut formula_at = (0u32, 0u32);
+    let mut scan = SheetScan::default();
     let mut seen_bof = false;
     let mut depth = 0usize;
     for (typ, r, _) in records(sheet) {
@@ -174,70 +203,107 @@ fn sheet_cells(sheet: &[u8], sst: &[u64]) -> (u64, u64) {
             }
             continue;
         }
-        let at = || Some((u32::from(u16_at(r, 0)?), u32::from(u16_at(r, 2)?)));
-        let mut cell = |pos: Option<(u32, u32)>, min_len: usize| {
-            if let Some((row, col)) = pos.filter(|_| r.len() >= min_len) {
-                values.add(row, col);
-                records_held += 1;
-            }
-        };
         match typ {
             0x0809 if seen_bof => depth += 1,
             0x0809 => seen_bof = true,
-            0x0200 => reserved = reserved.saturating_add(dimensions(r)),
-            0x0203 => cell(at(), 14),
+            0x000A => break,
+            _ => scan.record(typ, r, sst),
+        }
+    }
+    scan.cells()
+}
+
+/// One sheet's records so far, as calamine would lay out its grids.
+#[derive(Default)]
+struct SheetScan {
+    /// Text bytes: a decoded character takes up to 3.
+    text: u64,
+    values: Extent,
+    formulas: Extent,
+    records_held: u64,
+    /// Cells the `Dimensions` records reserve.
+    reserved: u64,
+    /// The last formula's cell, which a following `String` record holds the result of.
+    formula_at: (u32, u32),
+}
+
+impl SheetScan {
+    fn chars(&mut self, n: u64) {
+        self.text = self.text.saturating_add(n.saturating_mul(3));
+    }
+
+    /// A cell record, counted when it is at least `min_len` bytes long, as calamine requires.
+    fn cell(&mut self, pos: Option<(u32, u32)>, r: &[u8], min_len: usize) {
+        if let Some((row, col)) = pos.filter(|_| r.len() >= min_len) {
+            self.values.add(row, col);
+            self.records_held += 1;
+        }
+    }
+
+    fn record(&mut self, typ: u16, r: &[u8], sst: &[u64]) {
+        let at = u16_at(r, 0).zip(u16_at(r, 2));
+        let at = at.map(|(row, col)| (u32::from(row), u32::from(col)));
+        match typ {
+            0x0200 => self.reserved = self.reserved.saturating_add(dimensions(r)),
+            0x0203 => self.cell(at, r, 14),
             0x0204 | 0x00D6 => {
-                cell(at(), 6);
-                chars(u64::from(u16_at(r, 6).unwrap_or(0)));
+                self.cell(at, r, 6);
+                self.chars(u64::from(u16_at(r, 6).unwrap_or(0)));
             }
-            0x0205 => cell(at(), 8),
-            0x027E => cell(at(), 10),
+            0x0205 => self.cell(at, r, 8),
+            0x027E => self.cell(at, r, 10),
             0x00FD => {
-                cell(at(), 10);
+                self.cell(at, r, 10);
                 let shared = u32_at(r, 6).and_then(|i| sst.get(i as usize));
-                chars(shared.copied().unwrap_or(0));
+                self.chars(shared.copied().unwrap_or(0));
             }
             0x0207 => {
-                cell(Some(formula_at), 0);
-                chars(u64::from(u16_at(r, 0).unwrap_or(0)));
+                self.cell(Some(self.formula_at), r, 0);
+                self.chars(u64::from(u16_at(r, 0).unwrap_or(0)));
             }
-            0x00BD if r.len() >= 6 => {
-                let (Some(row), Some(first), Some(last)) =
-                    (u16_at(r, 0), u16_at(r, 2), u16_at(r, r.len() - 2))
-                else {
-                    continue;
-                };
-                if last >= first {
-                    values.add(u32::from(row), u32::from(first));
-                    values.add(u32::from(row), u32::from(last));
-                    records_held += u64::from(last - first) + 1;
-                }
-            }
+            0x00BD if r.len() >= 6 => self.mul_cells(r),
             0x0006 if r.len() >= 20 => {
-                if let Some(pos) = at() {
-                    formula_at = pos;
-                    values.add(pos.0, pos.1);
-                    formulas.add(pos.0, pos.1);
-                    records_held += 2;
+                if let Some(pos) = at {
+                    self.formula_at = pos;
+                    self.values.add(pos.0, pos.1);
+                    self.formulas.add(pos.0, pos.1);
+                    self.records_held += 2;
                 }
             }
-            0x000A => break,
             _ => {}
         }
     }
-    // The reservation is address space, not memory, until cells fill it: a sheet's worth
-    // (Excel writes Dimensions over every formatted blank cell) costs nothing, but one
-    // no BIFF8 sheet can have may be more than the machine can give, which aborts.
-    let reserved = if reserved > XLS_SHEET_CELLS {
-        reserved
-    } else {
-        0
-    };
-    let cells = reserved
-        .max(records_held)
-        .max(values.cells())
-        .max(formulas.cells());
-    (cells, text)
+
+    /// A `MulRk` record: one row's cells from its first column to its last.
+    fn mul_cells(&mut self, r: &[u8]) {
+        let (Some(row), Some(first), Some(last)) =
+            (u16_at(r, 0), u16_at(r, 2), u16_at(r, r.len() - 2))
+        else {
+            return;
+        };
+        if last >= first {
+            self.values.add(u32::from(row), u32::from(first));
+            self.values.add(u32::from(row), u32::from(last));
+            self.records_held += u64::from(last - first) + 1;
+        }
+    }
+
+    /// The sheet's cells (the largest of its measures) and text bytes.
+    fn cells(&self) -> (u64, u64) {
+        // The reservation is address space, not memory, until cells fill it: a sheet's worth
+        // (Excel writes Dimensions over every formatted blank cell) costs nothing, but one
+        // no BIFF8 sheet can have may be more than the machine can give, which aborts.
+        let reserved = if self.reserved > XLS_SHEET_CELLS {
+            self.reserved
+        } else {
+            0
+        };
+        let cells = reserved
+            .max(self.records_held)
+            .max(self.values.cells())
+            .max(self.formulas.cells());
+        (cells, self.text)
+    }
 }
 
 /// Cells calamine reserves for a `Dimensions` record, parsed as calamine parses it.

@@ -317,27 +317,37 @@ mod tests {
             .collect()
     }
 
+    fn values(a: Live, b: Live) -> Values {
+        [("A01".to_string(), a), ("A02".to_string(), b)]
+            .into_iter()
+            .collect()
+    }
+
+    fn both() -> Vec<String> {
+        vec!["A01".to_string(), "A02".to_string()]
+    }
+
     #[test]
     fn writes_the_formula_and_works_out_the_same_result() {
-        let codes = vec!["A01".to_string(), "A02".to_string()];
         let cond = Cond::And(vec![
-            Cond::Eq(Num::Count(codes.clone()), Num::Lit(2.0)),
+            Cond::Eq(Num::Count(both()), Num::Lit(2.0)),
             Cond::Exceeds(Num::Sum(vec!["A02".into()]), Num::Sum(vec!["A01".into()])),
         ]);
         assert_eq!(
             cond.formula(&refs()),
             "AND(COUNT($C$12,$C$13)=2,SUM($C$13)-SUM($C$12)>0.000000001)"
         );
-        let values = |a: Live, b: Live| -> Values {
-            [("A01".to_string(), a), ("A02".to_string(), b)]
-                .into_iter()
-                .collect()
-        };
         assert!(cond.eval(&values(Live::Number(10.0), Live::Number(12.0))));
         assert!(!cond.eval(&values(Live::Number(12.0), Live::Number(12.0))));
         assert!(!cond.eval(&values(Live::Text("x".into()), Live::Number(12.0))));
+        // An error in a sum makes the condition an error, which the guard turns to false.
+        assert!(!cond.eval(&values(Live::Number(10.0), Live::Error)));
+    }
+
+    #[test]
+    fn text_is_not_a_number_unless_it_is_a_marker_or_blank() {
         let markers = vec!["c".to_string(), "N/A".to_string()];
-        let nan = Cond::NotANumber("A01".into(), markers.clone());
+        let nan = Cond::NotANumber("A01".into(), markers);
         assert_eq!(
             nan.formula(&refs()),
             "AND(ISTEXT($C$12),TRIM($C$12)<>\"\",NOT(ISNUMBER(FIND(\"|\"&LOWER(TRIM($C$12))&\"|\",\"|c|n/a|\"))))"
@@ -352,8 +362,10 @@ mod tests {
             assert_eq!(nan.eval(&v), want, "{text:?}");
         }
         assert!(!nan.eval(&values(Live::Number(3.0), Live::Blank)));
-        // An error in a sum makes the condition an error, which the guard turns to false.
-        assert!(!cond.eval(&values(Live::Number(10.0), Live::Error)));
+    }
+
+    #[test]
+    fn errors_fractions_and_negatives_are_seen_as_a_spreadsheet_sees_them() {
         assert!(Cond::IsError("A02".into()).eval(&values(Live::Blank, Live::Error)));
         assert_eq!(
             Cond::IsError("A01".into()).guarded(&refs()),
@@ -366,12 +378,13 @@ mod tests {
             [true, false, false]
         );
         assert!(Cond::Negative("A01".into()).eval(&whole(-2.5)));
+    }
+
+    #[test]
+    fn a_message_rounds_its_values_and_quotes_its_words() {
         assert_eq!(
             message_eval(
-                &[
-                    Piece::Text("is ".into()),
-                    Piece::Value(Num::Sum(codes.clone()))
-                ],
+                &[Piece::Text("is ".into()), Piece::Value(Num::Sum(both()))],
                 &values(Live::Number(0.125), Live::Number(2.0))
             ),
             "is 2.13"
@@ -380,7 +393,7 @@ mod tests {
             message_formula(
                 &[
                     Piece::Text("say \"x\" ".into()),
-                    Piece::Value(Num::Sum(codes))
+                    Piece::Value(Num::Sum(both()))
                 ],
                 &refs()
             ),

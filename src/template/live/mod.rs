@@ -211,76 +211,106 @@ fn relation(schema: &Schema, rel: &Relation) -> LiveCheck {
 /// each on the row of the cell validate's finding names.
 fn pair(schema: &Schema, m: &Metric, unusable: &dyn Fn(&str) -> Cond) -> Vec<LiveCheck> {
     let (num, den) = (&m.numerator, &m.denominator);
-    let first = |side: &[String]| {
-        in_template_order(schema, side)
-            .into_iter()
-            .next()
-            .unwrap_or_default()
+    let p = PairChecks {
+        schema,
+        fill: [
+            ("metric", Piece::Text(m.short.clone())),
+            ("numerator", Piece::Text(side_name(schema, num))),
+            ("denominator", Piece::Text(side_name(schema, den))),
+            ("numerator_value", Piece::Value(Num::Sum(num.clone()))),
+            ("denominator_value", Piece::Value(Num::Sum(den.clone()))),
+        ],
+        judged: Cond::Not(Box::new(Cond::Or(
+            m.items().into_iter().map(unusable).collect(),
+        ))),
     };
-    let fill = [
-        ("metric", Piece::Text(m.short.clone())),
-        ("numerator", Piece::Text(side_name(schema, num))),
-        ("denominator", Piece::Text(side_name(schema, den))),
-        ("numerator_value", Piece::Value(Num::Sum(num.clone()))),
-        ("denominator_value", Piece::Value(Num::Sum(den.clone()))),
-    ];
-    let judged = Cond::Not(Box::new(Cond::Or(
-        m.items().into_iter().map(unusable).collect(),
-    )));
-    let given = |side: &[String]| Cond::Gt(Num::Count(side.to_vec()), Num::Lit(0.0));
-    let short = |side: &[String]| Cond::Lt(Num::Count(side.to_vec()), Num::Lit(side.len() as f64));
-    let both = || vec![count_is(num, num.len()), count_is(den, den.len())];
-    let zero = |side: &[String]| Cond::Eq(Num::Sum(side.to_vec()), Num::Lit(0.0));
-    let and = |conds: Vec<Cond>| Cond::And([vec![judged.clone()], conds].concat());
-
-    // A side given without the other: shown on the row of the other side's first
-    // item not given, the cell the feedback names, so one check per such item.
-    let one_sided = |code: &'static str, missing: &[String], conds: Vec<Cond>| {
-        let order = in_template_order(schema, missing);
-        (0..order.len())
-            .map(|i| {
-                let first_missing = vec![count_is(&order[..i], i), count_is(&order[i..=i], 0)];
-                let when = and([conds.clone(), first_missing].concat());
-                check(code, &order[i], when, &fill)
-            })
-            .collect::<Vec<_>>()
-    };
-    let mut out = one_sided("PAIR001", den, vec![given(num), short(den)]);
-    out.extend(one_sided(
+    let mut out = p.one_sided("PAIR001", den, vec![given(num), short(den)]);
+    out.extend(p.one_sided(
         "PAIR002",
         num,
         vec![
             given(den),
             short(num),
-            Cond::Or(vec![count_is(num, 0), count_is(den, den.len())]),
+            Cond::Or(vec![count_is(num, 0), all_given(den)]),
         ],
     ));
-    out.push(check(
+    let sum = |side: &[String]| Num::Sum(side.to_vec());
+    out.push(p.check(
         "PAIR004",
-        &first(den),
-        and([
-            both(),
-            vec![zero(den), Cond::Gt(Num::Sum(num.clone()), Num::Lit(0.0))],
-        ]
-        .concat()),
-        &fill,
+        &first(schema, den),
+        vec![
+            all_given(num),
+            all_given(den),
+            Cond::Eq(sum(den), Num::Lit(0.0)),
+            Cond::Gt(sum(num), Num::Lit(0.0)),
+        ],
     ));
     if m.unit.is_proportion() {
-        out.push(check(
+        out.push(p.check(
             "PAIR003",
-            &first(num),
-            and([
-                both(),
-                vec![
-                    Cond::Gt(Num::Sum(den.clone()), Num::Lit(0.0)),
-                    Cond::Gt(Num::Sum(num.clone()), Num::Sum(den.clone())),
-                ],
-            ]
-            .concat()),
-            &fill,
+            &first(schema, num),
+            vec![
+                all_given(num),
+                all_given(den),
+                Cond::Gt(sum(den), Num::Lit(0.0)),
+                Cond::Gt(sum(num), sum(den)),
+            ],
         ));
     }
     out
+}
+
+/// What a metric's pair checks share: their words' fill and the guard that
+/// every item of the metric is usable.
+struct PairChecks<'a> {
+    schema: &'a Schema,
+    fill: [(&'static str, Piece); 5],
+    judged: Cond,
+}
+
+impl PairChecks<'_> {
+    /// The check `code` on the row of `host`, when `conds` hold of usable items.
+    fn check(&self, code: &'static str, host: &str, conds: Vec<Cond>) -> LiveCheck {
+        let when = Cond::And([vec![self.judged.clone()], conds].concat());
+        check(code, host, when, &self.fill)
+    }
+
+    /// A side given without the other: shown on the row of the other side's first
+    /// item not given, the cell the feedback names, so one check per such item.
+    fn one_sided(
+        &self,
+        code: &'static str,
+        missing: &[String],
+        conds: Vec<Cond>,
+    ) -> Vec<LiveCheck> {
+        let order = in_template_order(self.schema, missing);
+        (0..order.len())
+            .map(|i| {
+                let first_missing = vec![count_is(&order[..i], i), count_is(&order[i..=i], 0)];
+                self.check(code, &order[i], [conds.clone(), first_missing].concat())
+            })
+            .collect()
+    }
+}
+
+/// The first item of `side` in template order.
+fn first(schema: &Schema, side: &[String]) -> String {
+    in_template_order(schema, side)
+        .into_iter()
+        .next()
+        .unwrap_or_default()
+}
+
+fn given(side: &[String]) -> Cond {
+    Cond::Gt(Num::Count(side.to_vec()), Num::Lit(0.0))
+}
+
+fn short(side: &[String]) -> Cond {
+    Cond::Lt(Num::Count(side.to_vec()), Num::Lit(side.len() as f64))
+}
+
+fn all_given(side: &[String]) -> Cond {
+    count_is(side, side.len())
 }
 
 #[cfg(test)]

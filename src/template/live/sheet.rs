@@ -228,17 +228,26 @@ pub fn write(
 ) -> Result<(), XlsxError> {
     let live = lay_out(schema, content, placement);
     too_long(&live)?;
-    let t = &schema.template;
     // A formula whose result is blank is saved with a blank result, not 0.
     ws.set_formula_result_default("");
     ws.set_column_width(CHECK_COL, 60)?;
     ws.write_string_with_format(
         placement.table_header_row,
         CHECK_COL,
-        t.check_column.as_str(),
+        schema.template.check_column.as_str(),
         heading,
     )?;
+    check_cells(&live, placement, ws)?;
+    summary_cells(schema, &live, ws)?;
+    marks(&live, ws)
+}
 
+/// A Check cell on every Value cell's row: its formula, or blank.
+fn check_cells(
+    live: &LiveSheet,
+    placement: &Placement,
+    ws: &mut Worksheet,
+) -> Result<(), XlsxError> {
     // Dark red on white (8:1), and the words themselves: colour is never the only signal.
     let words = Format::new()
         .set_text_wrap()
@@ -256,12 +265,17 @@ pub fn write(
             None => ws.write_blank(at.row, CHECK_COL, &words)?,
         };
     }
+    Ok(())
+}
+
+/// The summary above the table: its label and the count of checks to look at.
+fn summary_cells(schema: &Schema, live: &LiveSheet, ws: &mut Worksheet) -> Result<(), XlsxError> {
     let (formula, result) = &live.summary;
     let at = live.summary_at;
     ws.write_string_with_format(
         at.row,
         CODE_COL,
-        t.checks_label.as_str(),
+        schema.template.checks_label.as_str(),
         &Format::new().set_bold(),
     )?;
     ws.write_formula_with_format(
@@ -270,7 +284,11 @@ pub fn write(
         Formula::new(formula).set_result(result.as_str()),
         &Format::new().set_bold(),
     )?;
+    Ok(())
+}
 
+/// The conditional formats marking each Value cell a failing check reads.
+fn marks(live: &LiveSheet, ws: &mut Worksheet) -> Result<(), XlsxError> {
     // A marked Value cell: bold on a light orange fill (black on it is 14:1) in a
     // dark orange border. Excel's conditional formats take thin borders only.
     let mark = Format::new()
