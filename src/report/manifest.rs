@@ -9,7 +9,8 @@ use serde_json::{json, Map, Value};
 
 use super::{ReportError, RunContext};
 use crate::aggregate::Benchmark;
-use crate::validate::{sha256_hex, ReturnStatus, Severity};
+use crate::digest::sha256_file;
+use crate::validate::{ReturnStatus, Severity};
 
 /// The manifest's file name, at the top of the run's folder.
 pub const MANIFEST: &str = "manifest.json";
@@ -119,7 +120,7 @@ fn outputs(ctx: &RunContext<'_>, dir: &Path) -> Result<Vec<Value>, ReportError> 
             let size = fs::metadata(&path)
                 .map_err(|e| ReportError::write(&path, &e))?
                 .len();
-            let sha = sha256_hex(&path).map_err(|e| ReportError::write(&path, &e))?;
+            let sha = sha256_file(&path).map_err(|e| ReportError::write(&path, &e))?;
             let shown = ctx.presenter.scrub(&rel);
             Ok((
                 shown.clone(),

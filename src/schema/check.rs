@@ -256,10 +256,6 @@ fn known_item(s: &Schema, code: &str, context: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The `chart` values the workbook and chart pack understand: a ranked bar
-/// chart, or a 100% stacked split (the Approvals sheet).
-pub const CHARTS: [&str; 2] = ["bar", "stacked"];
-
 fn check_metrics(s: &Schema) -> Result<(), String> {
     unique("metric id", s.metrics.iter().map(|m| m.id.as_str()))?;
     for m in &s.metrics {
@@ -284,14 +280,6 @@ fn check_metrics(s: &Schema) -> Result<(), String> {
                 "metric {} can be worked out in no template version: none has all of {}",
                 m.id,
                 items.join(", ")
-            ));
-        }
-        if !CHARTS.contains(&m.chart.as_str()) {
-            return Err(format!(
-                "metric {} has chart \"{}\"; allowed: {}",
-                m.id,
-                m.chart,
-                CHARTS.map(|c| format!("\"{c}\"")).join(", ")
             ));
         }
         if let Some(key) = &m.comparator {

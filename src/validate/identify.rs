@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 
 use super::dates::read_date;
 use super::make::Case;
+use super::rules::Code;
 use super::Options;
 use crate::ingest::{HeaderValue, Located};
 use crate::period::{Period, Spelling};
@@ -44,14 +45,14 @@ pub(crate) fn identify(
     schema: &Schema,
     located: &Located,
     opts: &Options,
-) -> (Identity, Vec<(&'static str, Case)>) {
+) -> (Identity, Vec<(Code, Case)>) {
     let mut cases = Vec::new();
     let mut id = Identity::default();
     let expected_sheet = schema.template.sheet.trim();
     if !located.sheet.trim().eq_ignore_ascii_case(expected_sheet) {
         let case =
             Case::new(vec![], None, Some(located.sheet.clone())).with("detail", expected_sheet);
-        cases.push(("FILE006", case));
+        cases.push((Code::FILE006, case));
     }
     if !located.other_return_sheets.is_empty() {
         let names: Vec<String> = located
@@ -60,16 +61,19 @@ pub(crate) fn identify(
             .map(|n| format!("\"{n}\""))
             .collect();
         cases.push((
-            "FILE022",
+            Code::FILE022,
             Case::new(vec![], None, Some(located.sheet.clone())).with("detail", names.join(", ")),
         ));
     }
 
     let code_h = header(located, "la_code");
     match text(code_h) {
-        None => cases.push(("FILE007", Case::new(vec![], cell_of(code_h), None))),
+        None => cases.push((Code::FILE007, Case::new(vec![], cell_of(code_h), None))),
         Some(code) => match schema.las.by_code(&code) {
-            None => cases.push(("FILE008", Case::new(vec![], cell_of(code_h), Some(code)))),
+            None => cases.push((
+                Code::FILE008,
+                Case::new(vec![], cell_of(code_h), Some(code)),
+            )),
             Some(la) => id.la = Some(la.clone()),
         },
     }
@@ -81,13 +85,13 @@ pub(crate) fn identify(
                 None => "is not a local authority name kinbench recognises".to_string(),
             };
             cases.push((
-                "FILE009",
+                Code::FILE009,
                 Case::new(vec![], cell_of(name_h), Some(name)).with("detail", detail),
             ));
         }
         if !opts.region.iter().any(|r| r.code == la.code) {
             cases.push((
-                "FILE010",
+                Code::FILE010,
                 Case::new(vec![], None, None).with("detail", opts.region_name.clone()),
             ));
         }
@@ -95,13 +99,13 @@ pub(crate) fn identify(
 
     let period_h = header(located, "period");
     match text(period_h) {
-        None => cases.push(("FILE011", Case::new(vec![], cell_of(period_h), None))),
+        None => cases.push((Code::FILE011, Case::new(vec![], cell_of(period_h), None))),
         Some(t) => match Period::parse(&t) {
-            None => cases.push(("FILE012", Case::new(vec![], cell_of(period_h), Some(t)))),
+            None => cases.push((Code::FILE012, Case::new(vec![], cell_of(period_h), Some(t)))),
             Some((p, spelling)) => {
                 id.period = Some(p);
                 if spelling == Spelling::Normalised {
-                    cases.push(("FILE013", Case::new(vec![], cell_of(period_h), Some(t))));
+                    cases.push((Code::FILE013, Case::new(vec![], cell_of(period_h), Some(t))));
                 }
             }
         },
@@ -113,7 +117,7 @@ pub(crate) fn identify(
         None => {
             let case =
                 Case::new(vec![], cell_of(version_h), None).with("detail", id.version.to_string());
-            cases.push(("FILE015", case));
+            cases.push((Code::FILE015, case));
         }
         Some(t) => {
             let known = &schema.template.known_versions;
@@ -123,7 +127,7 @@ pub(crate) fn identify(
                 let list: Vec<String> = known.iter().map(|v| v.to_string()).collect();
                 let detail = format!("the versions it knows: {}", list.join(", "));
                 cases.push((
-                    "FILE014",
+                    Code::FILE014,
                     Case::new(vec![], cell_of(version_h), Some(t)).with("detail", detail),
                 ));
             }
@@ -140,7 +144,7 @@ pub(crate) fn identify(
             Some(t) => format!("\"{t}\" is not a date"),
         };
         cases.push((
-            "FILE019",
+            Code::FILE019,
             Case::new(vec![], cell_of(date_h), as_found).with("detail", detail),
         ));
     }

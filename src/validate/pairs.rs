@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use super::describe::{found, metric_name, side_sum, side_total, state};
 use super::make::Case;
+use super::rules::Code;
 use super::{ItemValue, ValueStatus};
 use crate::schema::{Metric, Schema};
 
@@ -15,7 +16,7 @@ pub(crate) enum Pair {
     /// Not computable, with no finding: both sides blank, or 0 / 0.
     Empty,
     /// Not computable, and the LA is told why.
-    Invalid(&'static str, Case),
+    Invalid(Code, Case),
     /// Computable: numerator and denominator (> 0).
     Valid { num: f64, den: f64 },
 }
@@ -58,7 +59,7 @@ pub(crate) fn evaluate(schema: &Schema, m: &Metric, values: &BTreeMap<String, It
     let value_of = |c: &str| found(values.get(c));
 
     // One side given, the other not (wholly): name what is missing and what is given.
-    let one_sided = |code: &'static str, given: &[String], missing_side: &[String]| {
+    let one_sided = |code: Code, given: &[String], missing_side: &[String]| {
         let missing = first_not_usable(schema, missing_side, values);
         let first = missing.first().cloned().unwrap_or_default();
         let given_text: Vec<String> = given
@@ -82,9 +83,9 @@ pub(crate) fn evaluate(schema: &Schema, m: &Metric, values: &BTreeMap<String, It
     };
 
     if num_any && !den_complete {
-        one_sided("PAIR001", &m.numerator, &m.denominator)
+        one_sided(Code::PAIR001, &m.numerator, &m.denominator)
     } else if den_any && !num_complete {
-        one_sided("PAIR002", &m.denominator, &m.numerator)
+        one_sided(Code::PAIR002, &m.denominator, &m.numerator)
     } else if num_complete && den_complete {
         let first_den = in_template_order(schema, &m.denominator)
             .into_iter()
@@ -104,7 +105,7 @@ pub(crate) fn evaluate(schema: &Schema, m: &Metric, values: &BTreeMap<String, It
                 .with("metric", metric_name(m))
                 .with("item", m.denominator.join(" + "))
                 .with("detail", detail);
-            Pair::Invalid("PAIR004", case)
+            Pair::Invalid(Code::PAIR004, case)
         } else if m.unit.is_proportion() && num > den {
             let detail = format!(
                 "{} and {}",
@@ -114,7 +115,7 @@ pub(crate) fn evaluate(schema: &Schema, m: &Metric, values: &BTreeMap<String, It
             let case = Case::new(items.clone(), cell_of(&first_num), value_of(&first_num))
                 .with("metric", metric_name(m))
                 .with("detail", detail);
-            Pair::Invalid("PAIR003", case)
+            Pair::Invalid(Code::PAIR003, case)
         } else if den > 0.0 {
             Pair::Valid { num, den }
         } else {
@@ -131,7 +132,7 @@ pub(crate) fn pair_findings(
     schema: &Schema,
     values: &BTreeMap<String, ItemValue>,
     version: u32,
-) -> Vec<(&'static str, Case)> {
+) -> Vec<(Code, Case)> {
     schema
         .metrics_in_version(version)
         .iter()

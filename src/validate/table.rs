@@ -3,9 +3,11 @@
 use std::collections::BTreeMap;
 
 use super::make::Case;
+use super::rules::Code;
 use super::typing::read_value;
 use super::{ItemValue, ValueStatus};
-use crate::ingest::{format_number, CellPos, Located, TableRow};
+use crate::ingest::{CellPos, Located, TableRow};
+use crate::number_text::format_number;
 use crate::schema::Schema;
 
 /// The value of every item of template `version`, and of any item of another
@@ -16,9 +18,9 @@ pub(crate) fn read_rows(
     schema: &Schema,
     located: &Located,
     version: u32,
-) -> (BTreeMap<String, ItemValue>, Vec<(&'static str, Case)>) {
+) -> (BTreeMap<String, ItemValue>, Vec<(Code, Case)>) {
     let mut by_item: BTreeMap<&str, Vec<&TableRow>> = BTreeMap::new();
-    let mut placed: Vec<(Option<CellPos>, &'static str, Case)> = Vec::new();
+    let mut placed: Vec<(Option<CellPos>, Code, Case)> = Vec::new();
     for row in &located.rows {
         match schema.item_by_typed_code(&row.code) {
             Some(item) => by_item.entry(item.code.as_str()).or_default().push(row),
@@ -29,14 +31,14 @@ pub(crate) fn read_rows(
                         Some(row.value_at.to_string()),
                         Some(cell.as_found()),
                     );
-                    placed.push((Some(row.value_at.pos), "VAL012", case));
+                    placed.push((Some(row.value_at.pos), Code::VAL012, case));
                 }
             }
         }
     }
     for (at, cell) in &located.stray_values {
         let case = Case::new(vec![], Some(at.to_string()), Some(cell.as_found()));
-        placed.push((Some(at.pos), "VAL015", case));
+        placed.push((Some(at.pos), Code::VAL015, case));
     }
 
     let mut values = BTreeMap::new();
@@ -64,14 +66,14 @@ pub(crate) fn read_rows(
                 )
                 .with("label", item.label.clone())
                 .with("detail", version.to_string());
-                placed.push((Some(row.value_at.pos), "VAL016", case));
+                placed.push((Some(row.value_at.pos), Code::VAL016, case));
             }
         }
         let value = match rows {
             [] => {
                 let case =
                     Case::new(vec![code.clone()], None, None).with("label", item.label.clone());
-                missing.push(("VAL014", case));
+                missing.push((Code::VAL014, case));
                 ItemValue {
                     code,
                     cell: None,
@@ -113,7 +115,7 @@ pub(crate) fn read_rows(
                         .filter(|s| !s.is_empty());
                     let case = Case::new(vec![code.clone()], Some(row.value_at.to_string()), value)
                         .with("detail", cells.join(", "));
-                    placed.push((Some(row.value_at.pos), "VAL013", case));
+                    placed.push((Some(row.value_at.pos), Code::VAL013, case));
                 }
                 ItemValue {
                     code,
@@ -133,7 +135,7 @@ pub(crate) fn read_rows(
     }
     // Stable: findings on one cell keep the order they were made in.
     placed.sort_by_key(|(pos, _, _)| pos.map(|p| (p.row, p.col)));
-    let mut cases: Vec<(&'static str, Case)> = placed
+    let mut cases: Vec<(Code, Case)> = placed
         .into_iter()
         .map(|(_, rule, case)| (rule, case))
         .collect();

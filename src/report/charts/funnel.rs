@@ -64,6 +64,8 @@ pub struct Funnel {
     pub unit: Unit,
     /// What n counts, e.g. "Children in kinship placements (n)".
     pub x_label: String,
+    /// The outer and inner limits' labels at the right, e.g. "99.8% limits".
+    pub limit_labels: [String; 2],
 }
 
 /// Picks one of the four limits.
@@ -96,7 +98,8 @@ pub fn funnel_plot(frame: &Frame, data: &Funnel) -> Result<Rendered, ChartError>
 
     let tick_font = Font::new(m.small_em, palette::MID_GREY);
     let line_font = Font::new(m.label_em, palette::DARK_GREY).bold();
-    let names = ["99.8% limits", "95% limits", data.target.label.as_str()];
+    let [outer, inner] = &data.limit_labels;
+    let names = [outer.as_str(), inner.as_str(), data.target.label.as_str()];
     let right_w = names.iter().map(|t| line_font.width(t)).fold(0.0, f64::max) + line_font.em * 0.6;
     let left =
         plot.x0 + axis::tick_label_width(&y_ticks, &data.unit.suffix, tick_font) + tick_font.em;

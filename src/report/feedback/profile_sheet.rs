@@ -4,8 +4,8 @@
 use rust_xlsxwriter::{Image, Worksheet, XlsxError};
 
 use super::profile::{Own, Profile};
-use super::workbook::{text, Formats};
 use crate::report::present::Shown;
+use crate::report::xlsx::{text, Formats};
 use crate::schema::MetricUnit;
 
 pub const PROFILE_HEADERS: [&str; 6] = [

@@ -3,7 +3,7 @@
 
 use super::words::{chart_unit, england_label, england_now, source_line};
 use super::{titles, PackChart};
-use crate::aggregate::{Benchmark, MetricResult};
+use crate::aggregate::{Benchmark, LimitNames, MetricResult};
 use crate::report::charts::{
     self, BarRow, ChartError, EnglandYear, Frame, Funnel, FunnelPoint, Limits, RankedBars, RefLine,
     Trend,
@@ -172,12 +172,14 @@ pub fn funnel(
         },
     };
     let x_label = format!("{} (n)", side_labels(schema, &m.denominator));
+    let limit_labels = LimitNames::of(&schema.outliers);
     let data = Funnel {
         points,
         limits,
         target,
         unit,
         x_label,
+        limit_labels: [limit_labels.outer, limit_labels.inner].map(|l| format!("{l} limits")),
     };
     let title = titles::funnel(p, b, m);
     let mut what = format!("LA value against its denominator, {}", b.period);

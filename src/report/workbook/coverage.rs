@@ -6,9 +6,9 @@ use rust_xlsxwriter::{
     Color, ConditionalFormatCell, ConditionalFormatCellRule, Format, Worksheet, XlsxError,
 };
 
-use super::cells::{header, text, Formats};
 use super::Book;
 use crate::aggregate::Covered;
+use crate::report::xlsx::{header, text, Formats};
 
 /// The grid's header row; LAs follow it.
 pub(super) const HEADER_ROW: u32 = 4;

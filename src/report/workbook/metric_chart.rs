@@ -13,11 +13,11 @@ use rust_xlsxwriter::{
     Worksheet, XlsxError,
 };
 
-use super::cells::{header, palette, shown_opt, text, Kind};
 use super::metric_sheet::{Row, TABLE_HEADER};
 use super::Book;
 use crate::aggregate::{MetricPeriod, MetricResult};
 use crate::report::present::Shown;
+use crate::report::xlsx::{header, palette, shown_opt, text, Kind};
 
 /// The chart's label and value columns, right of the LA table.
 pub(super) const LABEL_COL: u16 = 10;
@@ -82,7 +82,7 @@ pub(super) fn write(
         .set_points(&points)
         .set_gap(40)
         .set_data_label(ChartDataLabel::new().show_value().set_num_format(decimals));
-    super::cells::chart_title(
+    crate::report::xlsx::chart_title(
         &mut chart,
         &format!(
             "{} {}, {}, {}",

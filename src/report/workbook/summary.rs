@@ -2,11 +2,11 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::cells::{header, shown, shown_opt, text, widths, Kind};
 use super::Book;
 use crate::aggregate::{MetricPeriod, MetricResult};
 use crate::report::present::Shown;
-use crate::report::row_height::fit_row;
+use crate::report::xlsx::fit_row;
+use crate::report::xlsx::{header, shown, shown_opt, text, widths, Kind};
 
 /// Summary columns; tests and docs/workbook.md follow this order.
 pub(super) const COLUMNS: [&str; 15] = [

@@ -73,7 +73,10 @@ fn ten_las_with_one_outlier() {
     // One PLAUS004 warning, to the outlier only.
     assert_eq!(b.findings.len(), 1);
     let f = &b.findings[0];
-    assert_eq!((f.rule, f.severity), ("PLAUS004", Severity::Warning));
+    assert_eq!(
+        (f.rule.as_str(), f.severity),
+        ("PLAUS004", Severity::Warning)
+    );
     assert_eq!(
         (f.la_code.as_deref(), f.period),
         (Some("867"), Some(p("2025-26 Q2")))
