@@ -166,17 +166,14 @@ fn label_lines(
         target_y,
     ];
     dodge(&mut label_ys, line_font.em * 1.3, ys.r1, ys.r0);
-    let colors = [palette::DARK_PINK, palette::TURQUOISE, palette::DARK_GREY];
-    for ((text, y), color) in names.iter().zip(&label_ys).zip(colors) {
-        let font = Font {
-            color: if color == palette::TURQUOISE {
-                palette::DARK_GREY
-            } else {
-                color
-            },
-            ..line_font
-        };
-        scene.text_mid(text, (xs.r1 + line_font.em * 0.5, *y), font, Align::Left);
+    // The limits' colours are too light for text: their labels are dark grey.
+    for (text, y) in names.iter().zip(&label_ys) {
+        scene.text_mid(
+            text,
+            (xs.r1 + line_font.em * 0.5, *y),
+            line_font,
+            Align::Left,
+        );
     }
 }
 
@@ -221,10 +218,10 @@ fn draw_limits(
     dash: f64,
 ) {
     let curves: [(LimitOf, _, bool); 4] = [
-        (|l| l.lo998, palette::DARK_PINK, false),
-        (|l| l.hi998, palette::DARK_PINK, false),
-        (|l| l.lo95, palette::TURQUOISE, true),
-        (|l| l.hi95, palette::TURQUOISE, true),
+        (|l| l.lo998, role::OUTER_LIMIT, false),
+        (|l| l.hi998, role::OUTER_LIMIT, false),
+        (|l| l.lo95, role::INNER_LIMIT, true),
+        (|l| l.hi95, role::INNER_LIMIT, true),
     ];
     for (f, color, dashed) in curves {
         let curve: Vec<(f64, f64)> = in_x.iter().map(|l| (l.n, f(l))).collect();

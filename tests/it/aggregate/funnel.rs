@@ -149,3 +149,33 @@ fn winsorising_clamps_k_at_each_end() {
     );
     assert_eq!(winsorise(&[2.0, 1.0], 0), [2.0, 1.0]);
 }
+
+/// The limits' names come from the schema's z values: edit a z and every
+/// output that names the limits (funnel title and legend, Wilson columns,
+/// About sheet, PLAUS004) names the new coverage.
+#[test]
+fn limit_names_follow_the_schemas_z() {
+    use kinbench::aggregate::LimitNames;
+    let mut schema = schema();
+    let names = LimitNames::of(&schema.outliers);
+    assert_eq!(
+        (
+            names.outer.as_str(),
+            names.inner.as_str(),
+            names.interval.as_str()
+        ),
+        ("99.8%", "95%", "95%")
+    );
+    schema.outliers.funnel_outer_z = 2.576;
+    schema.outliers.funnel_inner_z = 1.645;
+    schema.outliers.interval_z = 1.282;
+    let names = LimitNames::of(&schema.outliers);
+    assert_eq!(
+        (
+            names.outer.as_str(),
+            names.inner.as_str(),
+            names.interval.as_str()
+        ),
+        ("99%", "90%", "80%")
+    );
+}
