@@ -133,6 +133,27 @@ fn check_versions(s: &Schema) -> Result<(), String> {
             gap.1
         ));
     }
+    check_version_starts(s)?;
+    for item in &s.items {
+        version_range(
+            known,
+            &format!("item {}", item.code),
+            item.since,
+            item.until,
+        )?;
+        check_rename(s, item)?;
+    }
+    for &v in known {
+        if s.items_in_version(v).next().is_none() {
+            return Err(format!("template version {v} has no items"));
+        }
+    }
+    Ok(())
+}
+
+/// `[[template.versions]]` name known versions and go up in version and period.
+fn check_version_starts(s: &Schema) -> Result<(), String> {
+    let known = &s.template.known_versions;
     let mut last: Option<&super::VersionStart> = None;
     for start in &s.template.versions {
         if !known.contains(&start.version) {
@@ -152,58 +173,56 @@ fn check_versions(s: &Schema) -> Result<(), String> {
         }
         last = Some(start);
     }
-    for item in &s.items {
-        let c = &item.code;
-        version_range(known, &format!("item {c}"), item.since, item.until)?;
-        let Some(old_code) = &item.renamed_from else {
-            continue;
-        };
-        // Walk the chain of old codes first, so a cycle is named as one.
-        let mut chain = vec![c.as_str()];
-        let mut at = item;
-        while let Some(old) = &at.renamed_from {
-            if chain.contains(&old.as_str()) {
-                chain.push(old);
-                return Err(format!(
-                    "item {c}: renamed_from goes round in a cycle: {}",
-                    chain.join(" → ")
-                ));
-            }
+    Ok(())
+}
+
+/// An item's `renamed_from`: no cycle, an item that ends the version before
+/// this one begins, and renamed to this item only.
+fn check_rename(s: &Schema, item: &super::Item) -> Result<(), String> {
+    let c = &item.code;
+    let Some(old_code) = &item.renamed_from else {
+        return Ok(());
+    };
+    // Walk the chain of old codes first, so a cycle is named as one.
+    let mut chain = vec![c.as_str()];
+    let mut at = item;
+    while let Some(old) = &at.renamed_from {
+        if chain.contains(&old.as_str()) {
             chain.push(old);
-            match s.item(old) {
-                Some(o) => at = o,
-                None => break,
-            }
-        }
-        let Some(old) = s.item(old_code) else {
             return Err(format!(
-                "item {c} is renamed_from {old_code}, which is not an item"
-            ));
-        };
-        if item.since < 2 || old.until != Some(item.since - 1) {
-            return Err(format!(
-                "item {c} is renamed_from {old_code} since version {}, so {old_code} needs \
-                 until = {} (the version before) and {c} a since of 2 or more; a gap or an \
-                 overlap would leave a version with both codes or neither",
-                item.since,
-                item.since.saturating_sub(1)
+                "item {c}: renamed_from goes round in a cycle: {}",
+                chain.join(" → ")
             ));
         }
-        if let Some(twin) = s
-            .items
-            .iter()
-            .find(|i| i.code != *c && i.renamed_from.as_deref() == Some(old_code))
-        {
-            return Err(format!(
-                "items {c} and {} are both renamed_from {old_code}",
-                twin.code
-            ));
+        chain.push(old);
+        match s.item(old) {
+            Some(o) => at = o,
+            None => break,
         }
     }
-    for &v in known {
-        if s.items_in_version(v).next().is_none() {
-            return Err(format!("template version {v} has no items"));
-        }
+    let Some(old) = s.item(old_code) else {
+        return Err(format!(
+            "item {c} is renamed_from {old_code}, which is not an item"
+        ));
+    };
+    if item.since < 2 || old.until != Some(item.since - 1) {
+        return Err(format!(
+            "item {c} is renamed_from {old_code} since version {}, so {old_code} needs \
+             until = {} (the version before) and {c} a since of 2 or more; a gap or an \
+             overlap would leave a version with both codes or neither",
+            item.since,
+            item.since.saturating_sub(1)
+        ));
+    }
+    if let Some(twin) = s
+        .items
+        .iter()
+        .find(|i| i.code != *c && i.renamed_from.as_deref() == Some(old_code))
+    {
+        return Err(format!(
+            "items {c} and {} are both renamed_from {old_code}",
+            twin.code
+        ));
     }
     Ok(())
 }
