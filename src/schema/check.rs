@@ -60,29 +60,51 @@ fn check_return(s: &Schema) -> Result<(), String> {
         not_empty(&format!("section {} title", sec.id), &sec.title)?;
     }
     for item in &s.items {
-        let c = &item.code;
-        if c.is_empty() || !c.chars().all(|ch| ch.is_ascii_alphanumeric()) {
-            return Err(format!("item code `{c}` must be letters and digits only"));
-        }
-        not_empty(&format!("item {c} label"), &item.label)?;
-        not_empty(&format!("item {c} definition"), &item.definition)?;
-        if s.section(&item.section).is_none() {
-            return Err(format!("item {c} names unknown section {}", item.section));
-        }
-        if !s.units.contains_key(item.unit.key()) {
-            return Err(format!(
-                "item {c} has unit {} with no [units.{}] entry",
-                item.unit.key(),
-                item.unit.key()
-            ));
-        }
-        if let Some([lo, hi]) = item.range {
-            if lo > hi {
-                return Err(format!("item {c} range [{lo}, {hi}] is upside down"));
-            }
+        check_item(s, item)?;
+    }
+    sections_together(s)?;
+    if s.reading
+        .not_provided_markers
+        .iter()
+        .chain(&s.reading.withheld_markers)
+        .any(|m| m.trim().is_empty())
+    {
+        return Err("a reading marker is empty".into());
+    }
+    if s.change.ratio.is_nan() || s.change.ratio <= 0.0 || s.change.min_abs < 0.0 {
+        return Err("[change] needs ratio > 0 and min_abs >= 0".into());
+    }
+    Ok(())
+}
+
+/// An item's code, words, section, unit and range.
+fn check_item(s: &Schema, item: &super::Item) -> Result<(), String> {
+    let c = &item.code;
+    if c.is_empty() || !c.chars().all(|ch| ch.is_ascii_alphanumeric()) {
+        return Err(format!("item code `{c}` must be letters and digits only"));
+    }
+    not_empty(&format!("item {c} label"), &item.label)?;
+    not_empty(&format!("item {c} definition"), &item.definition)?;
+    if s.section(&item.section).is_none() {
+        return Err(format!("item {c} names unknown section {}", item.section));
+    }
+    if !s.units.contains_key(item.unit.key()) {
+        return Err(format!(
+            "item {c} has unit {} with no [units.{}] entry",
+            item.unit.key(),
+            item.unit.key()
+        ));
+    }
+    if let Some([lo, hi]) = item.range {
+        if lo > hi {
+            return Err(format!("item {c} range [{lo}, {hi}] is upside down"));
         }
     }
-    // Items of a section must be contiguous: the template writes one heading per section.
+    Ok(())
+}
+
+/// Items of a section must be contiguous: the template writes one heading per section.
+fn sections_together(s: &Schema) -> Result<(), String> {
     let mut seen_sections: Vec<&str> = Vec::new();
     for item in &s.items {
         if seen_sections.last() != Some(&item.section.as_str()) {
@@ -94,17 +116,6 @@ fn check_return(s: &Schema) -> Result<(), String> {
             }
             seen_sections.push(&item.section);
         }
-    }
-    if s.reading
-        .not_provided_markers
-        .iter()
-        .chain(&s.reading.withheld_markers)
-        .any(|m| m.trim().is_empty())
-    {
-        return Err("a reading marker is empty".into());
-    }
-    if s.change.ratio.is_nan() || s.change.ratio <= 0.0 || s.change.min_abs < 0.0 {
-        return Err("[change] needs ratio > 0 and min_abs >= 0".into());
     }
     Ok(())
 }
@@ -301,25 +312,7 @@ fn check_metrics(s: &Schema) -> Result<(), String> {
                 items.join(", ")
             ));
         }
-        if let Some(key) = &m.comparator {
-            let Some(series) = s.comparators.series.iter().find(|x| &x.key == key) else {
-                return Err(format!(
-                    "metric {} names comparator series {key}, not in comparators.toml",
-                    m.id
-                ));
-            };
-            // England's figure is drawn on the metric's scale, so it must be in the metric's unit.
-            if series.kind != m.unit.key() {
-                return Err(format!(
-                    "metric {} is {} but its comparator series {key} is of kind {}; \
-                     the series must be of kind {}",
-                    m.id,
-                    m.unit.key(),
-                    series.kind,
-                    m.unit.key()
-                ));
-            }
-        }
+        check_comparator(s, m)?;
         if let Some([lo, hi]) = m.plausible {
             if lo > hi {
                 return Err(format!("metric {} plausible range is upside down", m.id));
@@ -334,7 +327,34 @@ fn check_metrics(s: &Schema) -> Result<(), String> {
             known_item(s, code, &format!("breakdown {}", b.id))?;
         }
     }
-    let o = &s.outliers;
+    check_outliers(&s.outliers)
+}
+
+/// A metric's comparator series exists and is in the metric's unit.
+fn check_comparator(s: &Schema, m: &super::Metric) -> Result<(), String> {
+    if let Some(key) = &m.comparator {
+        let Some(series) = s.comparators.series.iter().find(|x| &x.key == key) else {
+            return Err(format!(
+                "metric {} names comparator series {key}, not in comparators.toml",
+                m.id
+            ));
+        };
+        // England's figure is drawn on the metric's scale, so it must be in the metric's unit.
+        if series.kind != m.unit.key() {
+            return Err(format!(
+                "metric {} is {} but its comparator series {key} is of kind {}; \
+                 the series must be of kind {}",
+                m.id,
+                m.unit.key(),
+                series.kind,
+                m.unit.key()
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn check_outliers(o: &super::OutlierSettings) -> Result<(), String> {
     if !(o.funnel_outer_z > o.funnel_inner_z && o.funnel_inner_z > 0.0) {
         return Err("[outliers] needs funnel_outer_z > funnel_inner_z > 0".into());
     }
