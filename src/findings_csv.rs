@@ -36,7 +36,7 @@ pub fn write_findings_csv<'a, W: Write>(
     w.write_record(COLUMNS)?;
     for f in findings {
         let period = f.period.map(|p| p.to_string()).unwrap_or_default();
-        let rule_name = crate::validate::rules::rule(f.rule).map_or("", |r| r.name);
+        let rule_name = f.rule.rule().name;
         let items = f.items.join(" ");
         let record = [
             f.la_code.as_deref().unwrap_or(""),
@@ -44,7 +44,7 @@ pub fn write_findings_csv<'a, W: Write>(
             period.as_str(),
             f.file.as_str(),
             f.severity.as_str(),
-            f.rule,
+            f.rule.as_str(),
             rule_name,
             items.as_str(),
             f.cell.as_deref().unwrap_or(""),

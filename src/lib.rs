@@ -14,9 +14,11 @@
 
 #[cfg(feature = "full")]
 pub mod aggregate;
+pub mod digest;
 pub mod file_name;
 pub mod findings_csv;
 pub mod ingest;
+pub mod number_text;
 pub mod period;
 #[cfg(feature = "full")]
 pub mod pipeline;

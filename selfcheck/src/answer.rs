@@ -106,7 +106,7 @@ impl Page {
                 json!({
                     "severity": f.severity.as_str(),
                     "rule": f.rule,
-                    "rule_name": validate::rules::rule(f.rule).map_or("", |r| r.name),
+                    "rule_name": f.rule.rule().name,
                     "items": f.items,
                     "cell": f.cell,
                     "value": f.value,

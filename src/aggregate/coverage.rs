@@ -1,9 +1,11 @@
 //! Coverage: how many of the region's LAs gave usable values, per item, per
 //! metric and per LA × section. An LA with no return is "not received", never 0.
 
+use std::collections::BTreeMap;
+
 use serde::Serialize;
 
-use super::frame::LongFrame;
+use super::frame::{LongFrame, Sums};
 use super::model::MetricResult;
 use super::AggregateError;
 use crate::period::Period;
@@ -77,83 +79,101 @@ pub(crate) fn coverage(
         grid: Vec::new(),
     };
     for &period in &validation.periods {
-        let used: Vec<(&La, u32)> = validation
-            .region
-            .iter()
-            .filter_map(|la| {
-                let sub = validation.used(&la.code, period)?;
-                Some((la, sub.template_version.unwrap_or(schema.template.version)))
-            })
-            .collect();
-        let received = used.len();
-        // How many of this period's returns, and of which versions, lack one of `items`.
-        let without = |items: &[&str]| -> (usize, Vec<u32>) {
-            let lacking: Vec<u32> = used
-                .iter()
-                .map(|&(_, v)| v)
-                .filter(|&v| !schema.missing_in_version(items, v).is_empty())
-                .collect();
-            let mut versions = lacking.clone();
-            versions.sort_unstable();
-            versions.dedup();
-            (lacking.len(), versions)
-        };
-        for code in &all {
-            let s = by_item
-                .get(&vec![code.clone(), period.to_string()])
-                .copied()
-                .unwrap_or_default();
-            let (not_in_version, versions_without) = without(&[code.as_str()]);
-            out.items.push(Covered {
-                code: code.clone(),
+        let used = used_versions(schema, validation, period);
+        let covered = |code: &str, usable: usize, items: &[&str]| {
+            let (not_in_version, versions_without) = lacking(schema, &used, items);
+            Covered {
+                code: code.to_string(),
                 period,
-                usable: s.used,
-                received,
+                usable,
+                received: used.len(),
                 not_in_version,
                 versions_without,
                 region,
-            });
+            }
+        };
+        for code in &all {
+            let key = vec![code.clone(), period.to_string()];
+            let usable = by_item.get(&key).map_or(0, |s| s.used);
+            out.items.push(covered(code, usable, &[code.as_str()]));
         }
         for m in metrics {
             let usable = m.at(period).map_or(0, |p| p.region.n_included);
             let items: Vec<&str> = schema.metric(&m.id).map(Metric::items).unwrap_or_default();
-            let (not_in_version, versions_without) = without(&items);
-            out.metrics.push(Covered {
-                code: m.id.clone(),
-                period,
-                usable,
-                received,
-                not_in_version,
-                versions_without,
-                region,
-            });
+            out.metrics.push(covered(&m.id, usable, &items));
         }
         for la in &validation.region {
             let version = used
                 .iter()
                 .find(|(l, _)| l.code == la.code)
                 .map(|&(_, v)| v);
-            for section in &schema.sections {
-                let v = version.unwrap_or(schema.template.version);
-                let items = schema
-                    .items_in(&section.id)
-                    .filter(|i| i.in_version(v))
-                    .count();
-                let key = vec![la.code.clone(), period.to_string(), section.id.clone()];
-                let usable = by_section.get(&key).map_or(0, |s| s.used);
-                let got = version.is_some();
-                out.grid.push(SectionCoverage {
-                    la_code: la.code.clone(),
-                    la_name: la.name.clone(),
-                    period,
-                    section: section.id.clone(),
-                    received: got,
-                    usable,
-                    items,
-                    share: (got && items > 0).then(|| usable as f64 / items as f64 * 100.0),
-                });
-            }
+            out.grid
+                .extend(la_sections(schema, &by_section, la, period, version));
         }
     }
     Ok(out)
+}
+
+/// The LAs whose return was used in `period`, with its template version.
+fn used_versions<'a>(
+    schema: &Schema,
+    validation: &'a Validation,
+    period: Period,
+) -> Vec<(&'a La, u32)> {
+    validation
+        .region
+        .iter()
+        .filter_map(|la| {
+            let sub = validation.used(&la.code, period)?;
+            Some((la, sub.template_version.unwrap_or(schema.template.version)))
+        })
+        .collect()
+}
+
+/// How many of the used returns, and of which versions, lack one of `items`.
+fn lacking(schema: &Schema, used: &[(&La, u32)], items: &[&str]) -> (usize, Vec<u32>) {
+    let lacking: Vec<u32> = used
+        .iter()
+        .map(|&(_, v)| v)
+        .filter(|&v| !schema.missing_in_version(items, v).is_empty())
+        .collect();
+    let mut versions = lacking.clone();
+    versions.sort_unstable();
+    versions.dedup();
+    (lacking.len(), versions)
+}
+
+/// One LA's row of the grid: each section's usable items of those its
+/// return's version has (`version` is None when no return was used).
+fn la_sections(
+    schema: &Schema,
+    by_section: &BTreeMap<Vec<String>, Sums>,
+    la: &La,
+    period: Period,
+    version: Option<u32>,
+) -> Vec<SectionCoverage> {
+    let v = version.unwrap_or(schema.template.version);
+    let got = version.is_some();
+    schema
+        .sections
+        .iter()
+        .map(|section| {
+            let items = schema
+                .items_in(&section.id)
+                .filter(|i| i.in_version(v))
+                .count();
+            let key = vec![la.code.clone(), period.to_string(), section.id.clone()];
+            let usable = by_section.get(&key).map_or(0, |s| s.used);
+            SectionCoverage {
+                la_code: la.code.clone(),
+                la_name: la.name.clone(),
+                period,
+                section: section.id.clone(),
+                received: got,
+                usable,
+                items,
+                share: (got && items > 0).then(|| usable as f64 / items as f64 * 100.0),
+            }
+        })
+        .collect()
 }

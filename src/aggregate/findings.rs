@@ -1,12 +1,13 @@
 //! Each regional outlier as a PLAUS004 warning to its LA: flagged, never dropped.
 
-use super::funnel::coverage_label;
+use super::funnel::LimitNames;
 use super::model::{LaMetric, MetricPeriod, MetricResult};
 use super::trend::fmt_value;
 use crate::schema::{Metric, MetricUnit, Schema};
-use crate::validate::{rules, Finding, Validation};
+use crate::validate::rules::{self, Code};
+use crate::validate::{Finding, Validation};
 
-const RULE: &str = "PLAUS004";
+const RULE: Code = Code::PLAUS004;
 
 /// `D01 and D02`, `B02, B03 and B01`.
 fn and_list(items: &[&str]) -> String {
@@ -37,7 +38,7 @@ fn detail(schema: &Schema, m: &MetricResult, p: &MetricPeriod, la: &LaMetric) ->
              for a denominator ({}) of {}",
             number(num),
             number(den),
-            coverage_label(schema.outliers.funnel_outer_z),
+            LimitNames::of(&schema.outliers).outer,
             limit(outer.low),
             limit(outer.high),
             Metric::side_text(&m.denominator),
@@ -63,9 +64,7 @@ pub(crate) fn outlier_findings(
     validation: &Validation,
     metrics: &[MetricResult],
 ) -> Vec<Finding> {
-    let Some(rule) = rules::rule(RULE) else {
-        return Vec::new();
-    };
+    let rule = RULE.rule();
     let mut out = Vec::new();
     for m in metrics {
         let Some(metric) = schema.metric(&m.id) else {

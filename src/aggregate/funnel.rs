@@ -48,6 +48,11 @@ impl Funnel {
         }
     }
 
+    /// The outer and inner limits' names, `99.8%` and `95%`, from their z.
+    pub fn limit_names(&self) -> [String; 2] {
+        [coverage_label(self.outer_z), coverage_label(self.inner_z)]
+    }
+
     /// True when proportion `y` at denominator `n` lies outside the outer limits.
     pub fn is_outlier(&self, y: f64, n: f64) -> bool {
         let outer = self.limits_at(n).outer;
@@ -142,6 +147,29 @@ pub fn wilson(x: f64, n: f64, z: f64) -> Option<Interval> {
         low: centre - half,
         high: centre + half,
     })
+}
+
+/// The limits and the interval as every output names them (`99.8%`, `95%`),
+/// worked out from the schema's z values, so an edited z is never shown
+/// under the old name.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LimitNames {
+    /// The funnel's outer limits: beyond them an LA is an outlier.
+    pub outer: String,
+    /// The funnel's inner limits.
+    pub inner: String,
+    /// The Wilson interval shown with each LA's value.
+    pub interval: String,
+}
+
+impl LimitNames {
+    pub fn of(o: &OutlierSettings) -> LimitNames {
+        LimitNames {
+            outer: coverage_label(o.funnel_outer_z),
+            inner: coverage_label(o.funnel_inner_z),
+            interval: coverage_label(o.interval_z),
+        }
+    }
 }
 
 /// `99.8%` for z 3.090, `95%` for 1.960: the two-sided coverage of ±z, to 0.1%.

@@ -21,7 +21,7 @@ use serde::Serialize;
 
 pub use counts::{BreakdownPart, BreakdownPeriod, BreakdownResult, CountMeasure, CountPeriod};
 pub use coverage::{Coverage, Covered, SectionCoverage};
-pub use funnel::{coverage_label, wilson, winsorise, Funnel, Limits};
+pub use funnel::{coverage_label, wilson, winsorise, Funnel, LimitNames, Limits};
 pub use model::{
     AgainstEngland, Change, Comparator, ExcludedLa, Exclusion, ExclusionReason, Interval, LaMetric,
     MetricPeriod, MetricResult, Narrative, OutlierAssessment, Position, RegionFigure, RollingYear,

@@ -2,6 +2,8 @@
 
 use std::fmt;
 
+use crate::number_text::format_number;
+
 /// A cell position in sheet coordinates, 0-based (A1 is row 0, col 0).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct CellPos {
@@ -89,15 +91,6 @@ impl RawCell {
     }
 }
 
-/// Shortest faithful text for a number: `12`, `2.5`, `0.1`.
-pub fn format_number(n: f64) -> String {
-    if n.fract() == 0.0 && n.abs() < 1e15 {
-        format!("{}", n as i64)
-    } else {
-        format!("{n}")
-    }
-}
-
 /// A cell: its value (a formula's cached result) and the formula, if any.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Cell {
@@ -153,12 +146,5 @@ mod tests {
             pos: CellPos::new(4, 3),
         };
         assert_eq!(r.to_string(), "'LA''s return'!D5");
-    }
-
-    #[test]
-    fn numbers_show_as_typed() {
-        assert_eq!(format_number(12.0), "12");
-        assert_eq!(format_number(2.5), "2.5");
-        assert_eq!(format_number(-3.0), "-3");
     }
 }

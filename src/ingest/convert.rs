@@ -3,6 +3,7 @@
 use calamine::{CellErrorType, Data, ExcelDateTime};
 
 use super::{Cell, RawCell};
+use crate::number_text::format_number;
 
 /// Largest serial Excel can show as a date (9999-12-31); beyond it there is no calendar date.
 const MAX_EXCEL_SERIAL: f64 = 2_958_466.0;
@@ -44,19 +45,19 @@ fn date_text(dt: &ExcelDateTime) -> String {
     }
     // Out-of-range serials would overflow chrono's arithmetic; show the number instead.
     if !(0.0..MAX_EXCEL_SERIAL).contains(&serial) {
-        return super::format_number(serial);
+        return format_number(serial);
     }
     match dt.as_datetime() {
         Some(t) if t.time() == chrono::NaiveTime::MIN => t.format("%Y-%m-%d").to_string(),
         Some(t) => t.format("%Y-%m-%dT%H:%M:%S").to_string(),
-        None => super::format_number(serial),
+        None => format_number(serial),
     }
 }
 
 fn duration_text(days: f64) -> String {
     let secs = (days * 86_400.0).round();
     if !secs.is_finite() || secs.abs() > 1e12 {
-        return super::format_number(days);
+        return format_number(days);
     }
     let sign = if secs < 0.0 { "-" } else { "" };
     let s = secs.abs() as u64;

@@ -15,7 +15,7 @@ mod sniff;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-pub use cell::{column_letters, format_number, Cell, CellPos, CellRef, RawCell};
+pub use cell::{column_letters, Cell, CellPos, CellRef, RawCell};
 pub use limits::Limits;
 pub use locate::locate;
 pub use open::{malformed, open, open_bytes, precheck, read_file};

@@ -107,7 +107,7 @@ fn findings(t: &mut String, v: &Validation) {
     );
     let mut by_rule: BTreeMap<&str, (usize, Severity)> = BTreeMap::new();
     for f in &v.findings {
-        by_rule.entry(f.rule).or_insert((0, f.severity)).0 += 1;
+        by_rule.entry(f.rule.as_str()).or_insert((0, f.severity)).0 += 1;
     }
     let mut top: Vec<(&str, usize, Severity)> =
         by_rule.into_iter().map(|(r, (c, s))| (r, c, s)).collect();

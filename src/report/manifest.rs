@@ -10,7 +10,8 @@ use serde_json::{json, Map, Value};
 
 use super::{ReportError, RunContext};
 use crate::aggregate::Benchmark;
-use crate::validate::{sha256_hex, ReturnStatus, Severity};
+use crate::digest::sha256_file;
+use crate::validate::{ReturnStatus, Severity};
 
 /// The manifest's file name, at the top of the run's folder.
 pub const MANIFEST: &str = "manifest.json";
@@ -129,7 +130,7 @@ pub fn list_files(dir: &Path) -> Result<Vec<OutputFile>, ReportError> {
             let size = fs::metadata(&path)
                 .map_err(|e| ReportError::write(&path, &e))?
                 .len();
-            let sha256 = sha256_hex(&path).map_err(|e| ReportError::write(&path, &e))?;
+            let sha256 = sha256_file(&path).map_err(|e| ReportError::write(&path, &e))?;
             Ok(OutputFile {
                 path: rel,
                 sha256,

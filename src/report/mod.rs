@@ -11,10 +11,10 @@ pub mod manifest;
 pub mod output;
 pub mod pack;
 pub mod present;
-mod row_height;
 pub mod run;
 pub mod summary_json;
 pub mod workbook;
+mod xlsx;
 
 use std::fs::File;
 use std::io::BufWriter;

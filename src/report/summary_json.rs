@@ -14,7 +14,8 @@ use super::{OutputsWritten, Presenter, ReportError, RunContext};
 use crate::aggregate::{Benchmark, MetricResult};
 use crate::period::Period;
 use crate::schema::La;
-use crate::validate::{rules, Finding, Outcome, ReturnStatus, Severity, Validation};
+use crate::validate::rules::Code;
+use crate::validate::{Finding, Outcome, ReturnStatus, Severity, Validation};
 
 /// Raised when a field changes meaning or goes away; fields may be added without.
 pub const FORMAT_VERSION: u32 = 1;
@@ -244,7 +245,7 @@ fn files(v: &Validation) -> Files {
 
 fn count_findings(findings: &[Finding]) -> Findings {
     let mut by_severity = BySeverity::default();
-    let mut by_rule: BTreeMap<&str, (Severity, usize)> = BTreeMap::new();
+    let mut by_rule: BTreeMap<Code, (Severity, usize)> = BTreeMap::new();
     for f in findings {
         match f.severity {
             Severity::Error => by_severity.error += 1,
@@ -257,7 +258,7 @@ fn count_findings(findings: &[Finding]) -> Findings {
         .into_iter()
         .map(|(rule, (severity, count))| RuleCount {
             rule: rule.to_string(),
-            name: rules::rule(rule).map_or("", |r| r.name).to_string(),
+            name: rule.rule().name.to_string(),
             severity,
             count,
         })

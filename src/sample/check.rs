@@ -12,7 +12,7 @@
 //! provided until the model learns it.
 
 use super::model::Values;
-use crate::ingest::format_number;
+use crate::number_text::format_number;
 use crate::schema::{MetricUnit, RelOp, Schema, Unit};
 
 /// Why `values` (with `prev`, the same LA's previous quarter) would raise a finding; empty when clean.

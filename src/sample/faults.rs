@@ -8,7 +8,7 @@ use super::model::Values;
 use super::simulate::{CleanReturn, Dataset};
 use super::tweaks::{as_typed_text, moved};
 use super::{check, SampleError};
-use crate::ingest::format_number;
+use crate::number_text::format_number;
 use crate::period::Period;
 use crate::schema::{La, Schema};
 use crate::template::{file_name, place, CellInput, ExtraSheet, Placement, ReturnContent};

@@ -1,6 +1,6 @@
 //! How LAs retype and rearrange a return: numbers typed as text, rows moved.
 
-use crate::ingest::format_number;
+use crate::number_text::format_number;
 use crate::template::RowSpec;
 
 /// `1,234` for four digits and more, else ` 45 `: both as LAs type numbers as text.

@@ -60,29 +60,51 @@ fn check_return(s: &Schema) -> Result<(), String> {
         not_empty(&format!("section {} title", sec.id), &sec.title)?;
     }
     for item in &s.items {
-        let c = &item.code;
-        if c.is_empty() || !c.chars().all(|ch| ch.is_ascii_alphanumeric()) {
-            return Err(format!("item code `{c}` must be letters and digits only"));
-        }
-        not_empty(&format!("item {c} label"), &item.label)?;
-        not_empty(&format!("item {c} definition"), &item.definition)?;
-        if s.section(&item.section).is_none() {
-            return Err(format!("item {c} names unknown section {}", item.section));
-        }
-        if !s.units.contains_key(item.unit.key()) {
-            return Err(format!(
-                "item {c} has unit {} with no [units.{}] entry",
-                item.unit.key(),
-                item.unit.key()
-            ));
-        }
-        if let Some([lo, hi]) = item.range {
-            if lo > hi {
-                return Err(format!("item {c} range [{lo}, {hi}] is upside down"));
-            }
+        check_item(s, item)?;
+    }
+    sections_together(s)?;
+    if s.reading
+        .not_provided_markers
+        .iter()
+        .chain(&s.reading.withheld_markers)
+        .any(|m| m.trim().is_empty())
+    {
+        return Err("a reading marker is empty".into());
+    }
+    if s.change.ratio.is_nan() || s.change.ratio <= 0.0 || s.change.min_abs < 0.0 {
+        return Err("[change] needs ratio > 0 and min_abs >= 0".into());
+    }
+    Ok(())
+}
+
+/// An item's code, words, section, unit and range.
+fn check_item(s: &Schema, item: &super::Item) -> Result<(), String> {
+    let c = &item.code;
+    if c.is_empty() || !c.chars().all(|ch| ch.is_ascii_alphanumeric()) {
+        return Err(format!("item code `{c}` must be letters and digits only"));
+    }
+    not_empty(&format!("item {c} label"), &item.label)?;
+    not_empty(&format!("item {c} definition"), &item.definition)?;
+    if s.section(&item.section).is_none() {
+        return Err(format!("item {c} names unknown section {}", item.section));
+    }
+    if !s.units.contains_key(item.unit.key()) {
+        return Err(format!(
+            "item {c} has unit {} with no [units.{}] entry",
+            item.unit.key(),
+            item.unit.key()
+        ));
+    }
+    if let Some([lo, hi]) = item.range {
+        if lo > hi {
+            return Err(format!("item {c} range [{lo}, {hi}] is upside down"));
         }
     }
-    // Items of a section must be contiguous: the template writes one heading per section.
+    Ok(())
+}
+
+/// Items of a section must be contiguous: the template writes one heading per section.
+fn sections_together(s: &Schema) -> Result<(), String> {
     let mut seen_sections: Vec<&str> = Vec::new();
     for item in &s.items {
         if seen_sections.last() != Some(&item.section.as_str()) {
@@ -94,17 +116,6 @@ fn check_return(s: &Schema) -> Result<(), String> {
             }
             seen_sections.push(&item.section);
         }
-    }
-    if s.reading
-        .not_provided_markers
-        .iter()
-        .chain(&s.reading.withheld_markers)
-        .any(|m| m.trim().is_empty())
-    {
-        return Err("a reading marker is empty".into());
-    }
-    if s.change.ratio.is_nan() || s.change.ratio <= 0.0 || s.change.min_abs < 0.0 {
-        return Err("[change] needs ratio > 0 and min_abs >= 0".into());
     }
     Ok(())
 }
@@ -133,6 +144,27 @@ fn check_versions(s: &Schema) -> Result<(), String> {
             gap.1
         ));
     }
+    check_version_starts(s)?;
+    for item in &s.items {
+        version_range(
+            known,
+            &format!("item {}", item.code),
+            item.since,
+            item.until,
+        )?;
+        check_rename(s, item)?;
+    }
+    for &v in known {
+        if s.items_in_version(v).next().is_none() {
+            return Err(format!("template version {v} has no items"));
+        }
+    }
+    Ok(())
+}
+
+/// `[[template.versions]]` name known versions and go up in version and period.
+fn check_version_starts(s: &Schema) -> Result<(), String> {
+    let known = &s.template.known_versions;
     let mut last: Option<&super::VersionStart> = None;
     for start in &s.template.versions {
         if !known.contains(&start.version) {
@@ -152,58 +184,56 @@ fn check_versions(s: &Schema) -> Result<(), String> {
         }
         last = Some(start);
     }
-    for item in &s.items {
-        let c = &item.code;
-        version_range(known, &format!("item {c}"), item.since, item.until)?;
-        let Some(old_code) = &item.renamed_from else {
-            continue;
-        };
-        // Walk the chain of old codes first, so a cycle is named as one.
-        let mut chain = vec![c.as_str()];
-        let mut at = item;
-        while let Some(old) = &at.renamed_from {
-            if chain.contains(&old.as_str()) {
-                chain.push(old);
-                return Err(format!(
-                    "item {c}: renamed_from goes round in a cycle: {}",
-                    chain.join(" → ")
-                ));
-            }
+    Ok(())
+}
+
+/// An item's `renamed_from`: no cycle, an item that ends the version before
+/// this one begins, and renamed to this item only.
+fn check_rename(s: &Schema, item: &super::Item) -> Result<(), String> {
+    let c = &item.code;
+    let Some(old_code) = &item.renamed_from else {
+        return Ok(());
+    };
+    // Walk the chain of old codes first, so a cycle is named as one.
+    let mut chain = vec![c.as_str()];
+    let mut at = item;
+    while let Some(old) = &at.renamed_from {
+        if chain.contains(&old.as_str()) {
             chain.push(old);
-            match s.item(old) {
-                Some(o) => at = o,
-                None => break,
-            }
-        }
-        let Some(old) = s.item(old_code) else {
             return Err(format!(
-                "item {c} is renamed_from {old_code}, which is not an item"
-            ));
-        };
-        if item.since < 2 || old.until != Some(item.since - 1) {
-            return Err(format!(
-                "item {c} is renamed_from {old_code} since version {}, so {old_code} needs \
-                 until = {} (the version before) and {c} a since of 2 or more; a gap or an \
-                 overlap would leave a version with both codes or neither",
-                item.since,
-                item.since.saturating_sub(1)
+                "item {c}: renamed_from goes round in a cycle: {}",
+                chain.join(" → ")
             ));
         }
-        if let Some(twin) = s
-            .items
-            .iter()
-            .find(|i| i.code != *c && i.renamed_from.as_deref() == Some(old_code))
-        {
-            return Err(format!(
-                "items {c} and {} are both renamed_from {old_code}",
-                twin.code
-            ));
+        chain.push(old);
+        match s.item(old) {
+            Some(o) => at = o,
+            None => break,
         }
     }
-    for &v in known {
-        if s.items_in_version(v).next().is_none() {
-            return Err(format!("template version {v} has no items"));
-        }
+    let Some(old) = s.item(old_code) else {
+        return Err(format!(
+            "item {c} is renamed_from {old_code}, which is not an item"
+        ));
+    };
+    if item.since < 2 || old.until != Some(item.since - 1) {
+        return Err(format!(
+            "item {c} is renamed_from {old_code} since version {}, so {old_code} needs \
+             until = {} (the version before) and {c} a since of 2 or more; a gap or an \
+             overlap would leave a version with both codes or neither",
+            item.since,
+            item.since.saturating_sub(1)
+        ));
+    }
+    if let Some(twin) = s
+        .items
+        .iter()
+        .find(|i| i.code != *c && i.renamed_from.as_deref() == Some(old_code))
+    {
+        return Err(format!(
+            "items {c} and {} are both renamed_from {old_code}",
+            twin.code
+        ));
     }
     Ok(())
 }
@@ -256,10 +286,6 @@ fn known_item(s: &Schema, code: &str, context: &str) -> Result<(), String> {
     Ok(())
 }
 
-/// The `chart` values the workbook and chart pack understand: a ranked bar
-/// chart, or a 100% stacked split (the Approvals sheet).
-pub const CHARTS: [&str; 2] = ["bar", "stacked"];
-
 fn check_metrics(s: &Schema) -> Result<(), String> {
     unique("metric id", s.metrics.iter().map(|m| m.id.as_str()))?;
     for m in &s.metrics {
@@ -286,33 +312,7 @@ fn check_metrics(s: &Schema) -> Result<(), String> {
                 items.join(", ")
             ));
         }
-        if !CHARTS.contains(&m.chart.as_str()) {
-            return Err(format!(
-                "metric {} has chart \"{}\"; allowed: {}",
-                m.id,
-                m.chart,
-                CHARTS.map(|c| format!("\"{c}\"")).join(", ")
-            ));
-        }
-        if let Some(key) = &m.comparator {
-            let Some(series) = s.comparators.series.iter().find(|x| &x.key == key) else {
-                return Err(format!(
-                    "metric {} names comparator series {key}, not in comparators.toml",
-                    m.id
-                ));
-            };
-            // England's figure is drawn on the metric's scale, so it must be in the metric's unit.
-            if series.kind != m.unit.key() {
-                return Err(format!(
-                    "metric {} is {} but its comparator series {key} is of kind {}; \
-                     the series must be of kind {}",
-                    m.id,
-                    m.unit.key(),
-                    series.kind,
-                    m.unit.key()
-                ));
-            }
-        }
+        check_comparator(s, m)?;
         if let Some([lo, hi]) = m.plausible {
             if lo > hi {
                 return Err(format!("metric {} plausible range is upside down", m.id));
@@ -327,7 +327,34 @@ fn check_metrics(s: &Schema) -> Result<(), String> {
             known_item(s, code, &format!("breakdown {}", b.id))?;
         }
     }
-    let o = &s.outliers;
+    check_outliers(&s.outliers)
+}
+
+/// A metric's comparator series exists and is in the metric's unit.
+fn check_comparator(s: &Schema, m: &super::Metric) -> Result<(), String> {
+    if let Some(key) = &m.comparator {
+        let Some(series) = s.comparators.series.iter().find(|x| &x.key == key) else {
+            return Err(format!(
+                "metric {} names comparator series {key}, not in comparators.toml",
+                m.id
+            ));
+        };
+        // England's figure is drawn on the metric's scale, so it must be in the metric's unit.
+        if series.kind != m.unit.key() {
+            return Err(format!(
+                "metric {} is {} but its comparator series {key} is of kind {}; \
+                 the series must be of kind {}",
+                m.id,
+                m.unit.key(),
+                series.kind,
+                m.unit.key()
+            ));
+        }
+    }
+    Ok(())
+}
+
+fn check_outliers(o: &super::OutlierSettings) -> Result<(), String> {
     if !(o.funnel_outer_z > o.funnel_inner_z && o.funnel_inner_z > 0.0) {
         return Err("[outliers] needs funnel_outer_z > funnel_inner_z > 0".into());
     }

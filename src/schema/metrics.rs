@@ -44,6 +44,17 @@ impl MetricUnit {
     }
 }
 
+/// How the workbook and the chart pack draw a metric; an unknown kind fails
+/// the schema's load, naming the line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ChartKind {
+    /// A ranked bar chart, with a funnel or robust z, on a sheet of its own.
+    Bar,
+    /// A 100% stacked split of numerator and complement (the Approvals sheet).
+    Stacked,
+}
+
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Metric {
@@ -55,7 +66,7 @@ pub struct Metric {
     pub unit: MetricUnit,
     #[serde(default)]
     pub comparator: Option<String>,
-    pub chart: String,
+    pub chart: ChartKind,
     #[serde(default)]
     pub plausible: Option<[f64; 2]>,
     #[serde(default)]
@@ -74,6 +85,22 @@ impl Metric {
             }
         }
         out
+    }
+
+    /// The first part of a `stacked` split as every output names it:
+    /// `part_label`, else the numerator's items.
+    pub fn part_name(&self) -> String {
+        self.part_label
+            .clone()
+            .unwrap_or_else(|| Metric::side_text(&self.numerator))
+    }
+
+    /// The second part of a `stacked` split (denominator − numerator):
+    /// `complement`, else "Rest".
+    pub fn complement_name(&self) -> String {
+        self.complement
+            .clone()
+            .unwrap_or_else(|| "Rest".to_string())
     }
 
     /// `B02 + B03`: a side written for people.

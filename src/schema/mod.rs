@@ -16,13 +16,15 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use crate::digest::sha256_bytes;
+
 pub use comparators::{Comparators, Figure};
 pub use items::{
     normalise_label, HeaderField, Item, ReadingRules, Section, TemplateLayout, Timing, Unit,
     UnitInfo, VersionStart,
 };
 pub use las::{La, LaLookup};
-pub use metrics::{Breakdown, Metric, MetricUnit, OutlierSettings};
+pub use metrics::{Breakdown, ChartKind, Metric, MetricUnit, OutlierSettings};
 pub use relation::{RelOp, Relation};
 pub use versions::VersionChanges;
 
@@ -155,7 +157,7 @@ impl Schema {
         let sources = FILES
             .iter()
             .zip([return_toml, metrics_toml, comparators_toml, lookup_csv])
-            .map(|(name, text)| (name.to_string(), sha256_text(text)))
+            .map(|(name, text)| (name.to_string(), sha256_bytes(text.as_bytes())))
             .collect();
         let schema = Schema {
             origin: origin.to_string(),
@@ -240,11 +242,3 @@ pub const REQUIRED_HEADER_KEYS: [&str; 5] = [
     "template_version",
     "date_completed",
 ];
-
-fn sha256_text(text: &str) -> String {
-    use sha2::{Digest, Sha256};
-    Sha256::digest(text.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect()
-}

@@ -3,7 +3,7 @@
 
 use rust_xlsxwriter::{Format, Worksheet, XlsxError};
 
-use crate::ingest::format_number;
+use crate::number_text::format_number;
 use crate::schema::{Item, RelOp, Schema};
 use crate::validate::rules::LIVE_NONE;
 

@@ -2,8 +2,9 @@
 
 use super::describe::{figure, found};
 use super::make::{Case, Ctx};
+use super::rules::Code;
 use super::{Finding, ReturnStatus, Submission};
-use crate::ingest::format_number;
+use crate::number_text::format_number;
 use crate::schema::Schema;
 
 /// For each `Used` return whose LA also has a `Used` return for the previous
@@ -59,7 +60,7 @@ pub fn previous_quarter_changes(schema: &Schema, subs: &mut [Submission]) {
                 )
                 .with("number", format_number(x))
                 .with("detail", detail);
-                additions.push((i, ctx.finding("PLAUS003", case)));
+                additions.push((i, ctx.finding(Code::PLAUS003, case)));
             }
         }
     }

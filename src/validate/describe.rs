@@ -3,7 +3,7 @@
 use std::collections::BTreeMap;
 
 use super::{ItemValue, ValueStatus};
-use crate::ingest::format_number;
+use crate::number_text::format_number;
 use crate::schema::Metric;
 
 /// `M01 (Share of children leaving care on an SGO)`.

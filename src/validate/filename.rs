@@ -4,6 +4,7 @@
 use std::path::Path;
 
 use super::make::{Case, Ctx};
+use super::rules::Code;
 use super::Finding;
 use crate::period::Period;
 use crate::schema::{La, LaLookup, Schema};
@@ -106,7 +107,7 @@ pub fn filename_findings(
         {
             let detail = format!("{} ({})", other.name, other.code);
             out.push(ctx.finding(
-                "FILE016",
+                Code::FILE016,
                 Case::new(vec![], None, Some(stem.clone())).with("detail", detail),
             ));
         }
@@ -115,7 +116,7 @@ pub fn filename_findings(
         let named = periods_named(&stem);
         if let Some(other) = named.first().filter(|_| !named.contains(&period)) {
             out.push(ctx.finding(
-                "FILE017",
+                Code::FILE017,
                 Case::new(vec![], None, Some(stem.clone())).with("detail", other.to_string()),
             ));
         }

@@ -5,6 +5,7 @@ use std::fmt;
 
 use serde::Serialize;
 
+use super::rules::Code;
 use crate::period::Period;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
@@ -68,7 +69,7 @@ pub struct Finding {
     pub file: String,
     pub severity: Severity,
     /// Stable rule code from the catalogue (`crate::validate::rules`).
-    pub rule: &'static str,
+    pub rule: Code,
     /// Item codes concerned: a metric's numerator items then its denominator's,
     /// a relation's parts then its whole, otherwise in template order.
     pub items: Vec<String>,

@@ -2,12 +2,10 @@
 //! what only the whole run can (resubmissions, changes, returns not received).
 
 use std::collections::BTreeMap;
-use std::fs::{self, File};
-use std::io::{self, Read};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 use std::time::SystemTime;
-
-use sha2::{Digest, Sha256};
 
 use super::change::previous_quarter_changes;
 use super::order::sort_findings;
@@ -15,6 +13,7 @@ use super::received::not_received;
 use super::resubmission::resolve_resubmissions;
 use super::submission::{submission_for_ingest_error, validate_return};
 use super::{Finding, Options, Submission, Validation};
+use crate::digest::sha256_file;
 use crate::ingest::{self, IngestError};
 use crate::schema::Schema;
 
@@ -66,34 +65,9 @@ fn walk(dir: &Path, rel: &str, out: &mut Vec<(String, PathBuf)>) -> io::Result<(
     Ok(())
 }
 
-/// sha256 of a file's bytes as lower-case hex, read in chunks (a file too large to
-/// read as a return is still identified).
-pub fn sha256_hex(path: &Path) -> io::Result<String> {
-    let mut file = File::open(path)?;
-    let mut hasher = Sha256::new();
-    let mut buf = vec![0u8; 64 * 1024];
-    loop {
-        let n = file.read(&mut buf)?;
-        if n == 0 {
-            break;
-        }
-        hasher.update(&buf[..n]);
-    }
-    Ok(hex(&hasher.finalize()))
-}
-
-/// sha256 of bytes in memory, as [`sha256_hex`] gives it for a file.
-pub fn sha256_bytes(bytes: &[u8]) -> String {
-    hex(&Sha256::digest(bytes))
-}
-
-fn hex(digest: &[u8]) -> String {
-    digest.iter().map(|b| format!("{b:02x}")).collect()
-}
-
 /// Reads and validates one file: its type and size are checked before it is read.
 fn validate_file(schema: &Schema, rel: &str, path: &Path, options: &Options) -> Submission {
-    let sha = match sha256_hex(path) {
+    let sha = match sha256_file(path) {
         Ok(h) => h,
         Err(e) => return submission_for_ingest_error(rel, "", &IngestError::Io(e.to_string())),
     };

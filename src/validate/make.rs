@@ -1,8 +1,8 @@
 //! Turning a rule code and the particulars of one case into a [`Finding`],
 //! with the return's identity (file, LA, period) attached.
 
-use super::rules::{fill, rule};
-use super::{Finding, Severity};
+use super::rules::{fill, Code};
+use super::Finding;
 use crate::period::Period;
 use crate::schema::La;
 
@@ -43,7 +43,7 @@ impl Case {
 
 impl Ctx {
     /// The finding for `code`. Severity comes from the catalogue, as do the templates.
-    pub fn finding(&self, code: &'static str, case: Case) -> Finding {
+    pub fn finding(&self, code: Code, case: Case) -> Finding {
         let la_name = self.la.as_ref().map(|l| l.name.clone()).unwrap_or_default();
         let period = self.period.map(|p| p.to_string()).unwrap_or_default();
         let first_item = case.items.first().cloned().unwrap_or_default();
@@ -58,22 +58,19 @@ impl Ctx {
             ("la", la_name.as_str()),
             ("period", period.as_str()),
         ]);
-        let (severity, message, action) = match rule(code) {
-            Some(r) => (r.severity, fill(r.message, &pairs), fill(r.action, &pairs)),
-            None => (Severity::Error, code.to_string(), String::new()),
-        };
+        let rule = code.rule();
         Finding {
             la_code: self.la.as_ref().map(|l| l.code.clone()),
             la_name: self.la.as_ref().map(|l| l.name.clone()),
             period: self.period,
             file: self.file.clone(),
-            severity,
+            severity: rule.severity,
             rule: code,
             items: case.items,
             cell: case.cell,
             value: case.value,
-            message,
-            action,
+            message: fill(rule.message, &pairs),
+            action: fill(rule.action, &pairs),
         }
     }
 }

@@ -2,7 +2,6 @@
 
 use std::cmp::Ordering;
 
-use super::rules::RULES;
 use super::Finding;
 
 /// Sorts by LA code (findings with no LA first), period, file, severity (errors
@@ -10,13 +9,6 @@ use super::Finding;
 /// before `C10`). Stable, so findings equal on all of these keep their order.
 pub fn sort_findings(findings: &mut [Finding]) {
     findings.sort_by(compare);
-}
-
-fn rule_rank(code: &str) -> usize {
-    RULES
-        .iter()
-        .position(|r| r.code == code)
-        .unwrap_or(usize::MAX)
 }
 
 /// `'My sheet'!C23` → (`'My sheet'`, row 23, column C as a number).
@@ -37,7 +29,7 @@ fn compare(a: &Finding, b: &Finding) -> Ordering {
         .then(a.period.cmp(&b.period))
         .then_with(|| a.file.cmp(&b.file))
         .then(a.severity.cmp(&b.severity))
-        .then_with(|| rule_rank(a.rule).cmp(&rule_rank(b.rule)))
+        .then((a.rule as usize).cmp(&(b.rule as usize)))
         .then_with(|| {
             a.cell
                 .as_deref()

@@ -4,6 +4,7 @@ use std::collections::BTreeMap;
 
 use super::describe::{found, metric_name, side_sum, side_total, state};
 use super::make::Case;
+use super::rules::Code;
 use super::{ItemValue, ValueStatus};
 use crate::schema::{Metric, Schema};
 
@@ -15,7 +16,7 @@ pub(crate) enum Pair {
     /// Not computable, with no finding: both sides blank, or 0 / 0.
     Empty,
     /// Not computable, and the LA is told why.
-    Invalid(&'static str, Case),
+    Invalid(Code, Case),
     /// Computable: numerator and denominator (> 0).
     Valid { num: f64, den: f64 },
 }
@@ -40,10 +41,9 @@ fn first_not_usable(
 
 /// Judges one metric's pair for one return.
 pub(crate) fn evaluate(schema: &Schema, m: &Metric, values: &BTreeMap<String, ItemValue>) -> Pair {
-    let items: Vec<String> = m.items().into_iter().map(String::from).collect();
-    let has_error = items.iter().any(|c| {
+    let has_error = m.items().iter().any(|c| {
         values
-            .get(c)
+            .get(*c)
             .is_some_and(|v| matches!(v.status, ValueStatus::Rejected | ValueStatus::Duplicate))
     });
     if has_error {
@@ -52,74 +52,105 @@ pub(crate) fn evaluate(schema: &Schema, m: &Metric, values: &BTreeMap<String, It
     let usable = |c: &String| values.get(c).and_then(ItemValue::usable).is_some();
     let (num, num_complete) = side_sum(&m.numerator, values);
     let (den, den_complete) = side_sum(&m.denominator, values);
-    let num_any = m.numerator.iter().any(usable);
-    let den_any = m.denominator.iter().any(usable);
-    let cell_of = |c: &str| values.get(c).and_then(|v| v.cell.clone());
-    let value_of = |c: &str| found(values.get(c));
-
-    // One side given, the other not (wholly): name what is missing and what is given.
-    let one_sided = |code: &'static str, given: &[String], missing_side: &[String]| {
-        let missing = first_not_usable(schema, missing_side, values);
-        let first = missing.first().cloned().unwrap_or_default();
-        let given_text: Vec<String> = given
-            .iter()
-            .filter(|c| usable(c))
-            .map(|c| state(c, values))
-            .collect();
-        let missing_text: Vec<String> = missing.iter().map(|c| state(c, values)).collect();
-        let detail = format!(
-            "{} as well as {}: {} but {}",
-            missing.join(" and "),
-            given.join(" + "),
-            given_text.join(" and "),
-            missing_text.join(" and ")
-        );
-        let case = Case::new(items.clone(), cell_of(&first), value_of(&first))
-            .with("metric", metric_name(m))
-            .with("item", first)
-            .with("detail", detail);
-        Pair::Invalid(code, case)
-    };
-
-    if num_any && !den_complete {
-        one_sided("PAIR001", &m.numerator, &m.denominator)
-    } else if den_any && !num_complete {
-        one_sided("PAIR002", &m.denominator, &m.numerator)
+    if m.numerator.iter().any(usable) && !den_complete {
+        one_sided(
+            schema,
+            m,
+            values,
+            Code::PAIR001,
+            (&m.numerator, &m.denominator),
+        )
+    } else if m.denominator.iter().any(usable) && !num_complete {
+        one_sided(
+            schema,
+            m,
+            values,
+            Code::PAIR002,
+            (&m.denominator, &m.numerator),
+        )
     } else if num_complete && den_complete {
-        let first_den = in_template_order(schema, &m.denominator)
+        both_sides(schema, m, values, (num, den))
+    } else {
+        Pair::Empty
+    }
+}
+
+/// The finding of a pair on `cell`'s item: its value as found, the metric and `detail`.
+fn pair_case(m: &Metric, values: &BTreeMap<String, ItemValue>, cell: &str, detail: String) -> Case {
+    let items: Vec<String> = m.items().into_iter().map(String::from).collect();
+    Case::new(
+        items,
+        values.get(cell).and_then(|v| v.cell.clone()),
+        found(values.get(cell)),
+    )
+    .with("metric", metric_name(m))
+    .with("detail", detail)
+}
+
+/// One side given, the other not (wholly): name what is missing and what is given.
+fn one_sided(
+    schema: &Schema,
+    m: &Metric,
+    values: &BTreeMap<String, ItemValue>,
+    code: Code,
+    (given, missing_side): (&[String], &[String]),
+) -> Pair {
+    let missing = first_not_usable(schema, missing_side, values);
+    let first = missing.first().cloned().unwrap_or_default();
+    let given_text: Vec<String> = given
+        .iter()
+        .filter(|c| values.get(*c).and_then(ItemValue::usable).is_some())
+        .map(|c| state(c, values))
+        .collect();
+    let missing_text: Vec<String> = missing.iter().map(|c| state(c, values)).collect();
+    let detail = format!(
+        "{} as well as {}: {} but {}",
+        missing.join(" and "),
+        given.join(" + "),
+        given_text.join(" and "),
+        missing_text.join(" and ")
+    );
+    Pair::Invalid(
+        code,
+        pair_case(m, values, &first, detail).with("item", first),
+    )
+}
+
+/// Both sides given: a zero denominator under a numerator (PAIR004), a
+/// proportion over 100% (PAIR003), 0 / 0 (nothing to say), or a valid pair.
+fn both_sides(
+    schema: &Schema,
+    m: &Metric,
+    values: &BTreeMap<String, ItemValue>,
+    (num, den): (f64, f64),
+) -> Pair {
+    let first = |side: &[String]| {
+        in_template_order(schema, side)
             .into_iter()
             .next()
-            .unwrap_or_default();
-        let first_num = in_template_order(schema, &m.numerator)
-            .into_iter()
-            .next()
-            .unwrap_or_default();
-        if den == 0.0 && num > 0.0 {
-            let detail = format!(
-                "{} but {}",
-                side_total(&m.denominator, values),
-                side_total(&m.numerator, values)
-            );
-            let case = Case::new(items.clone(), cell_of(&first_den), value_of(&first_den))
-                .with("metric", metric_name(m))
-                .with("item", m.denominator.join(" + "))
-                .with("detail", detail);
-            Pair::Invalid("PAIR004", case)
-        } else if m.unit.is_proportion() && num > den {
-            let detail = format!(
-                "{} and {}",
-                side_total(&m.numerator, values),
-                side_total(&m.denominator, values)
-            );
-            let case = Case::new(items.clone(), cell_of(&first_num), value_of(&first_num))
-                .with("metric", metric_name(m))
-                .with("detail", detail);
-            Pair::Invalid("PAIR003", case)
-        } else if den > 0.0 {
-            Pair::Valid { num, den }
-        } else {
-            Pair::Empty
-        }
+            .unwrap_or_default()
+    };
+    if den == 0.0 && num > 0.0 {
+        let detail = format!(
+            "{} but {}",
+            side_total(&m.denominator, values),
+            side_total(&m.numerator, values)
+        );
+        let case = pair_case(m, values, &first(&m.denominator), detail)
+            .with("item", m.denominator.join(" + "));
+        Pair::Invalid(Code::PAIR004, case)
+    } else if m.unit.is_proportion() && num > den {
+        let detail = format!(
+            "{} and {}",
+            side_total(&m.numerator, values),
+            side_total(&m.denominator, values)
+        );
+        Pair::Invalid(
+            Code::PAIR003,
+            pair_case(m, values, &first(&m.numerator), detail),
+        )
+    } else if den > 0.0 {
+        Pair::Valid { num, den }
     } else {
         Pair::Empty
     }
@@ -131,7 +162,7 @@ pub(crate) fn pair_findings(
     schema: &Schema,
     values: &BTreeMap<String, ItemValue>,
     version: u32,
-) -> Vec<(&'static str, Case)> {
+) -> Vec<(Code, Case)> {
     schema
         .metrics_in_version(version)
         .iter()

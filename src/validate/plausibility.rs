@@ -5,8 +5,9 @@ use std::collections::BTreeMap;
 use super::describe::{figure, found, metric_name};
 use super::make::Case;
 use super::pairs::{evaluate, Pair};
+use super::rules::Code;
 use super::ItemValue;
-use crate::ingest::format_number;
+use crate::number_text::format_number;
 use crate::schema::{Metric, Schema};
 
 /// Usable values outside their item's range (bounds inclusive), then metrics
@@ -15,7 +16,7 @@ pub(crate) fn plausibility_findings(
     schema: &Schema,
     values: &BTreeMap<String, ItemValue>,
     version: u32,
-) -> Vec<(&'static str, Case)> {
+) -> Vec<(Code, Case)> {
     let mut cases = Vec::new();
     for item in &schema.items {
         let (Some([lo, hi]), Some(v)) = (item.range, values.get(&item.code)) else {
@@ -25,7 +26,7 @@ pub(crate) fn plausibility_findings(
         if x < lo || x > hi {
             let detail = format!("{} to {}", format_number(lo), format_number(hi));
             cases.push((
-                "PLAUS001",
+                Code::PLAUS001,
                 Case::new(vec![item.code.clone()], v.cell.clone(), found(Some(v)))
                     .with("number", format_number(x))
                     .with("detail", detail),
@@ -42,7 +43,7 @@ pub(crate) fn plausibility_findings(
         let x = num / den * m.unit.scale();
         if x < lo || x > hi {
             cases.push((
-                "PLAUS002",
+                Code::PLAUS002,
                 metric_case(schema, m, values, x, num, den, lo, hi),
             ));
         }

@@ -1,6 +1,7 @@
 //! Region LAs with no usable return for a period of the run (FILE020).
 
 use super::make::{Case, Ctx};
+use super::rules::Code;
 use super::{Finding, ReturnStatus, Submission};
 use crate::period::Period;
 use crate::schema::La;
@@ -35,7 +36,7 @@ pub fn not_received(region: &[La], subs: &[Submission]) -> Received {
                     la: Some(la.clone()),
                     period: Some(p),
                 };
-                findings.push(ctx.finding("FILE020", Case::default()));
+                findings.push(ctx.finding(Code::FILE020, Case::default()));
                 missing.push((la.clone(), p));
             }
         }

@@ -6,6 +6,7 @@ use std::time::SystemTime;
 use chrono::NaiveDate;
 
 use super::make::{Case, Ctx};
+use super::rules::Code;
 use super::{ReturnStatus, Submission};
 use crate::period::Period;
 
@@ -68,7 +69,7 @@ pub fn resolve_resubmissions(subs: &mut [Submission], mtimes: &BTreeMap<String, 
             };
             let detail = format!("the return in \"{w_file}\" ({why})");
             s.findings.push(ctx.finding(
-                "FILE018",
+                Code::FILE018,
                 Case::new(vec![], None, None).with("detail", detail),
             ));
             s.status = ReturnStatus::Superseded;

@@ -10,10 +10,12 @@
 //! (the numbers compared, the limits, the other file ...).
 
 mod catalogue;
+mod code;
 mod doc;
 mod live;
 
 pub use catalogue::RULES;
+pub use code::Code;
 pub use doc::{markdown, table};
 pub use live::{live_words, LIVE_CHECKS, LIVE_CODE, LIVE_MANY, LIVE_NONE, LIVE_ONE};
 
@@ -29,7 +31,7 @@ pub const PLACEHOLDERS: [&str; 9] = [
 #[derive(Debug, Clone, Copy)]
 pub struct Rule {
     /// Stable code, e.g. `VAL004`.
-    pub code: &'static str,
+    pub code: Code,
     /// Short kebab-case name, e.g. `error-value`.
     pub name: &'static str,
     pub family: Family,
@@ -42,8 +44,10 @@ pub struct Rule {
     pub action: &'static str,
 }
 
+/// The rule whose code is written `code` (as typed by a person or read from a
+/// file); code that has a [`Code`] asks it with [`Code::rule`].
 pub fn rule(code: &str) -> Option<&'static Rule> {
-    RULES.iter().find(|r| r.code == code)
+    Code::parse(code).map(Code::rule)
 }
 
 /// Fills a template's `{name}` placeholders from `values` in one pass (so a value

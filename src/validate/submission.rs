@@ -4,11 +4,11 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use super::filename::filename_findings;
-use super::folder::sha256_bytes;
 use super::make::{Case, Ctx};
-use super::rules::rule;
+use super::rules::Code;
 use super::{identify, pairs, plausibility, sums, table};
 use super::{Family, Finding, Options, ReturnStatus, Severity, Submission};
+use crate::digest::sha256_bytes;
 use crate::ingest::{self, Format, IngestError, Located};
 use crate::schema::Schema;
 
@@ -82,9 +82,8 @@ pub fn validate_return(schema: &Schema, file: &str, bytes: &[u8], opts: &Options
 
 /// `Unusable` when a file finding is an error, else `Used`.
 pub(crate) fn status_of(findings: &[Finding]) -> ReturnStatus {
-    let file_error = |f: &Finding| {
-        f.severity == Severity::Error && rule(f.rule).is_some_and(|r| r.family == Family::File)
-    };
+    let file_error =
+        |f: &Finding| f.severity == Severity::Error && f.rule.rule().family == Family::File;
     if findings.iter().any(file_error) {
         ReturnStatus::Unusable
     } else {
@@ -94,7 +93,7 @@ pub(crate) fn status_of(findings: &[Finding]) -> ReturnStatus {
 
 /// A file finding about `sub` found after validation (a later stage could not
 /// write its output, say), with `detail` for the rule's message.
-pub fn file_finding(sub: &Submission, code: &'static str, detail: &str) -> Finding {
+pub fn file_finding(sub: &Submission, code: Code, detail: &str) -> Finding {
     let ctx = Ctx {
         file: sub.file.clone(),
         la: sub.la.clone(),
@@ -107,19 +106,21 @@ pub fn file_finding(sub: &Submission, code: &'static str, detail: &str) -> Findi
 pub fn submission_for_ingest_error(file: &str, sha256: &str, err: &IngestError) -> Submission {
     let (code, value, detail) = match err {
         IngestError::UnsupportedType(ext) if ext.is_empty() => {
-            ("FILE001", None, "no extension".to_string())
+            (Code::FILE001, None, "no extension".to_string())
         }
-        IngestError::UnsupportedType(ext) => ("FILE001", Some(ext.clone()), format!(".{ext}")),
-        IngestError::NotASpreadsheet(why) => {
-            ("FILE002", None, format!("it is not a spreadsheet ({why})"))
-        }
-        IngestError::Corrupt(why) => ("FILE002", None, format!("it is damaged ({why})")),
-        IngestError::Io(why) => ("FILE002", None, format!("it could not be read ({why})")),
-        IngestError::Protected => ("FILE003", None, String::new()),
-        IngestError::TooLarge(why) => ("FILE004", None, why.clone()),
-        IngestError::NotAReturn(why) => ("FILE005", None, why.clone()),
-        IngestError::AmbiguousSheet(why) => ("FILE021", None, why.clone()),
-        IngestError::AmbiguousTable(why) => ("FILE024", None, why.clone()),
+        IngestError::UnsupportedType(ext) => (Code::FILE001, Some(ext.clone()), format!(".{ext}")),
+        IngestError::NotASpreadsheet(why) => (
+            Code::FILE002,
+            None,
+            format!("it is not a spreadsheet ({why})"),
+        ),
+        IngestError::Corrupt(why) => (Code::FILE002, None, format!("it is damaged ({why})")),
+        IngestError::Io(why) => (Code::FILE002, None, format!("it could not be read ({why})")),
+        IngestError::Protected => (Code::FILE003, None, String::new()),
+        IngestError::TooLarge(why) => (Code::FILE004, None, why.clone()),
+        IngestError::NotAReturn(why) => (Code::FILE005, None, why.clone()),
+        IngestError::AmbiguousSheet(why) => (Code::FILE021, None, why.clone()),
+        IngestError::AmbiguousTable(why) => (Code::FILE024, None, why.clone()),
     };
     let ctx = Ctx {
         file: file.to_string(),

@@ -4,8 +4,9 @@ use std::collections::BTreeMap;
 
 use super::describe::{found, side_sum, side_total, state};
 use super::make::Case;
+use super::rules::Code;
 use super::ItemValue;
-use crate::ingest::format_number;
+use crate::number_text::format_number;
 use crate::schema::{RelOp, Schema};
 
 /// Sums are compared allowing for float rounding (FTE items carry decimals).
@@ -19,7 +20,7 @@ pub(crate) fn sum_findings(
     schema: &Schema,
     values: &BTreeMap<String, ItemValue>,
     version: u32,
-) -> Vec<(&'static str, Case)> {
+) -> Vec<(Code, Case)> {
     let mut cases = Vec::new();
     for (_, rel) in &schema.relations_in_version(version) {
         let (parts, parts_complete) = side_sum(&rel.parts, values);
@@ -30,9 +31,11 @@ pub(crate) fn sum_findings(
         let items: Vec<String> = rel.parts.iter().chain(&rel.whole).cloned().collect();
         let usable = |c: &&String| values.get(*c).and_then(ItemValue::usable).is_some();
         let (code, at, parts_said) = match rel.op {
-            RelOp::AtMost if parts > whole + TOLERANCE && parts_complete => {
-                ("SUM002", rel.parts.first(), side_total(&rel.parts, values))
-            }
+            RelOp::AtMost if parts > whole + TOLERANCE && parts_complete => (
+                Code::SUM002,
+                rel.parts.first(),
+                side_total(&rel.parts, values),
+            ),
             RelOp::AtMost if parts > whole + TOLERANCE => {
                 let each: Vec<String> = rel.parts.iter().map(|c| state(c, values)).collect();
                 let said = format!(
@@ -41,11 +44,13 @@ pub(crate) fn sum_findings(
                     format_number(parts),
                     each.join(", ")
                 );
-                ("SUM002", rel.parts.iter().find(usable), said)
+                (Code::SUM002, rel.parts.iter().find(usable), said)
             }
-            RelOp::Equals if parts_complete && (parts - whole).abs() > TOLERANCE => {
-                ("SUM001", rel.whole.first(), side_total(&rel.parts, values))
-            }
+            RelOp::Equals if parts_complete && (parts - whole).abs() > TOLERANCE => (
+                Code::SUM001,
+                rel.whole.first(),
+                side_total(&rel.parts, values),
+            ),
             _ => continue,
         };
         let detail = format!("{parts_said} and {}", side_total(&rel.whole, values));

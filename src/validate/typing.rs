@@ -1,7 +1,9 @@
 //! Typing one Value cell against its item: the Value rules VAL001–VAL011.
 
+use super::rules::Code;
 use super::ValueStatus;
-use crate::ingest::{format_number, Cell, RawCell};
+use crate::ingest::{Cell, RawCell};
+use crate::number_text::format_number;
 use crate::schema::{Item, Schema, Unit};
 
 /// Excel's error values. `.ods` files carry them as text, so text is checked against them too.
@@ -25,14 +27,14 @@ pub struct Reading {
     /// Set exactly when `status` is `Used`.
     pub value: Option<f64>,
     /// The rule the cell breaks (or was normalised under) and the `{detail}` for its message.
-    pub rule: Option<(&'static str, String)>,
+    pub rule: Option<(Code, String)>,
     /// The number the cell was read as, also when a check rejected it (`-3`):
     /// messages state this, not the text as typed.
     pub number: Option<f64>,
 }
 
 impl Reading {
-    fn used(value: f64, rule: Option<(&'static str, String)>) -> Reading {
+    fn used(value: f64, rule: Option<(Code, String)>) -> Reading {
         Reading {
             status: ValueStatus::Used,
             value: Some(value),
@@ -41,7 +43,7 @@ impl Reading {
         }
     }
 
-    fn not_used(status: ValueStatus, rule: Option<(&'static str, String)>) -> Reading {
+    fn not_used(status: ValueStatus, rule: Option<(Code, String)>) -> Reading {
         Reading {
             status,
             value: None,
@@ -50,11 +52,11 @@ impl Reading {
         }
     }
 
-    fn rejected(code: &'static str, detail: impl Into<String>) -> Reading {
+    fn rejected(code: Code, detail: impl Into<String>) -> Reading {
         Reading::not_used(ValueStatus::Rejected, Some((code, detail.into())))
     }
 
-    fn rejected_number(n: f64, code: &'static str, detail: &str) -> Reading {
+    fn rejected_number(n: f64, code: Code, detail: &str) -> Reading {
         Reading {
             number: Some(n),
             ..Reading::rejected(code, detail)
@@ -69,14 +71,14 @@ pub fn read_value(cell: Option<&Cell>, item: &Item, schema: &Schema) -> Reading 
         return Reading::not_used(ValueStatus::Blank, None);
     };
     if cell.is_uncalculated_formula() {
-        return Reading::rejected("VAL010", "");
+        return Reading::rejected(Code::VAL010, "");
     }
     match &cell.value {
         RawCell::Empty => Reading::not_used(ValueStatus::Blank, None),
         RawCell::Number(n) => number(*n, false, item, schema),
-        RawCell::Bool(_) => Reading::rejected("VAL006", ""),
-        RawCell::Error(_) => Reading::rejected("VAL004", ""),
-        RawCell::Date(_) => Reading::rejected("VAL005", ""),
+        RawCell::Bool(_) => Reading::rejected(Code::VAL006, ""),
+        RawCell::Error(_) => Reading::rejected(Code::VAL004, ""),
+        RawCell::Date(_) => Reading::rejected(Code::VAL005, ""),
         RawCell::Text(t) => text(t, item, schema),
     }
 }
@@ -87,15 +89,18 @@ fn text(raw: &str, item: &Item, schema: &Schema) -> Reading {
     if t.is_empty() {
         Reading::not_used(ValueStatus::Blank, None)
     } else if ERROR_LITERALS.iter().any(|e| e.eq_ignore_ascii_case(t)) {
-        Reading::rejected("VAL004", "")
+        Reading::rejected(Code::VAL004, "")
     } else if is(&schema.reading.withheld_markers) {
-        Reading::not_used(ValueStatus::Withheld, Some(("VAL003", String::new())))
+        Reading::not_used(ValueStatus::Withheld, Some((Code::VAL003, String::new())))
     } else if is(&schema.reading.not_provided_markers) {
-        Reading::not_used(ValueStatus::NotProvided, Some(("VAL002", String::new())))
+        Reading::not_used(
+            ValueStatus::NotProvided,
+            Some((Code::VAL002, String::new())),
+        )
     } else if let Some(n) = typed_number(t) {
         number(n, true, item, schema)
     } else {
-        Reading::rejected("VAL009", "")
+        Reading::rejected(Code::VAL009, "")
     }
 }
 
@@ -107,19 +112,22 @@ fn number(n: f64, from_text: bool, item: &Item, schema: &Schema) -> Reading {
         Unit::Fte => "an FTE",
     };
     if !n.is_finite() {
-        return Reading::rejected("VAL009", "");
+        return Reading::rejected(Code::VAL009, "");
     }
     if n < 0.0 {
-        return Reading::rejected_number(n, "VAL007", kind);
+        return Reading::rejected_number(n, Code::VAL007, kind);
     }
     match item.unit {
-        Unit::Count if n.fract() != 0.0 => return Reading::rejected_number(n, "VAL008", kind),
+        Unit::Count if n.fract() != 0.0 => return Reading::rejected_number(n, Code::VAL008, kind),
         Unit::Fte if decimals(n) > schema.reading.fte_decimals as usize => {
-            return Reading::used(n, Some(("VAL011", schema.reading.fte_decimals.to_string())));
+            return Reading::used(
+                n,
+                Some((Code::VAL011, schema.reading.fte_decimals.to_string())),
+            );
         }
         _ => {}
     }
-    let rule = from_text.then(|| ("VAL001", format_number(n)));
+    let rule = from_text.then(|| (Code::VAL001, format_number(n)));
     Reading::used(n, rule)
 }
 

@@ -23,7 +23,7 @@ fn one<'a>(sub: &'a Submission, rule: &str) -> &'a Finding {
 
 /// The rule codes of `sub`'s findings, in order.
 fn codes(sub: &Submission) -> Vec<&'static str> {
-    sub.findings.iter().map(|f| f.rule).collect()
+    sub.findings.iter().map(|f| f.rule.as_str()).collect()
 }
 
 fn lacks(sub: &Submission, rule: &str) {

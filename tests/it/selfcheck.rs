@@ -123,7 +123,7 @@ fn native(schema: &Schema, file: &Path) -> Option<Vec<Row>> {
     let mut rows: Vec<Row> = validation
         .findings
         .iter()
-        .filter(|f| !REGION_WIDE.contains(&f.rule))
+        .filter(|f| !REGION_WIDE.contains(&f.rule.as_str()))
         .map(row)
         .collect();
     rows.sort();

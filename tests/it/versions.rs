@@ -222,7 +222,7 @@ fn sub<'a>(v: &'a Validation, la: &str, quarter: u8) -> &'a Submission {
 }
 
 fn rules(s: &Submission) -> Vec<&'static str> {
-    let mut r: Vec<_> = s.findings.iter().map(|f| f.rule).collect();
+    let mut r: Vec<_> = s.findings.iter().map(|f| f.rule.as_str()).collect();
     r.sort();
     r
 }

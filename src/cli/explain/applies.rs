@@ -23,10 +23,10 @@ pub fn applies<'a>(schema: &'a Schema, rule: &Rule) -> Applies<'a> {
     };
     match rule.family {
         Family::File => Applies {
-            text: header_text(schema, rule.code),
+            text: header_text(schema, rule.code.as_str()),
             ..none
         },
-        Family::Value => items(schema, rule.code),
+        Family::Value => items(schema, rule.code.as_str()),
         Family::Pair => pairs(schema, rule.code == "PAIR003"),
         Family::Sum => {
             let op = if rule.code == "SUM001" {
@@ -36,7 +36,7 @@ pub fn applies<'a>(schema: &'a Schema, rule: &Rule) -> Applies<'a> {
             };
             relations(schema, op)
         }
-        Family::Plausibility => plausibility(schema, rule.code),
+        Family::Plausibility => plausibility(schema, rule.code.as_str()),
     }
 }
 

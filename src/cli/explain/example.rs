@@ -41,15 +41,15 @@ pub fn fills(schema: &Schema, rule: &Rule, applies: &Applies<'_>) -> Fills {
         ("cell", cell_of(code)),
     ];
     // Later entries win: the rule's own come last.
-    let own = match rule.code.get(..3) {
-        Some("FIL") => file(rule.code, schema),
-        Some("VAL") => value(rule.code, schema),
+    let own = match rule.code.as_str().get(..3) {
+        Some("FIL") => file(rule.code.as_str(), schema),
+        Some("VAL") => value(rule.code.as_str(), schema),
         Some("PAI") => applies
             .metric
-            .map(|m| pair(rule.code, m))
+            .map(|m| pair(rule.code.as_str(), m))
             .unwrap_or_default(),
         Some("SUM") => applies.relation.map(sum).unwrap_or_default(),
-        _ => plausibility(rule.code, applies),
+        _ => plausibility(rule.code.as_str(), applies),
     };
     for (k, v) in own {
         out.retain(|(key, _)| *key != k);

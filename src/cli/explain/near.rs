@@ -16,8 +16,8 @@ pub fn unknown(typed: &str) -> String {
     let mut scored: Vec<(bool, usize, &str)> = RULES
         .iter()
         .map(|r| {
-            let other_family = !r.code.starts_with(&family) || family.is_empty();
-            (other_family, distance(&wanted, r.code), r.code)
+            let other_family = !r.code.as_str().starts_with(&family) || family.is_empty();
+            (other_family, distance(&wanted, r.code.as_str()), r.code.as_str())
         })
         .collect();
     scored.sort();

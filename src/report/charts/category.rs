@@ -17,15 +17,8 @@ pub struct Category {
     pub count: f64,
 }
 
-/// Draws the category bars; each label reads "12 (34%)", the share being of
-/// the total over all categories drawn.
-pub fn category_bars(
-    frame: &Frame,
-    categories: &[Category],
-    unit: &Unit,
-) -> Result<Rendered, ChartError> {
-    let mut scene = Scene::new(frame.size);
-    let (m, plot) = frame.draw(&mut scene);
+/// The categories drawn, largest first, each with its "12 (34%)" label.
+fn labelled<'a>(categories: &'a [Category], unit: &Unit) -> (Vec<&'a Category>, Vec<String>) {
     let mut cats: Vec<&Category> = categories
         .iter()
         .filter(|c| c.count.is_finite() && c.count >= 0.0)
@@ -36,7 +29,7 @@ pub fn category_bars(
             .then_with(|| a.name.cmp(&b.name))
     });
     let total: f64 = cats.iter().map(|c| c.count).sum();
-    let texts: Vec<String> = cats
+    let texts = cats
         .iter()
         .map(|c| {
             let share = if total > 0.0 {
@@ -47,6 +40,19 @@ pub fn category_bars(
             format!("{} ({share:.0}%)", unit.format(c.count))
         })
         .collect();
+    (cats, texts)
+}
+
+/// Draws the category bars; each label reads "12 (34%)", the share being of
+/// the total over all categories drawn.
+pub fn category_bars(
+    frame: &Frame,
+    categories: &[Category],
+    unit: &Unit,
+) -> Result<Rendered, ChartError> {
+    let mut scene = Scene::new(frame.size);
+    let (m, plot) = frame.draw(&mut scene);
+    let (cats, texts) = labelled(categories, unit);
 
     // A handful of categories would otherwise make slabs of bars.
     let row_h = (plot.height() / cats.len().max(1) as f64).min(m.label_em * 4.0);

@@ -77,15 +77,23 @@ fn hatch(scene: &mut Scene, [x0, y0, x1, y1]: [f64; 4], spacing: f64) {
     }
 }
 
-/// Draws the coverage grid.
+/// Where the grid's rows and columns fall.
+struct Grid {
+    /// The grid's left edge, right of the LA names.
+    x_left: f64,
+    col_w: f64,
+    /// The grid's top edge, below the column headers.
+    top: f64,
+    row_h: f64,
+    row_label: Font,
+}
+
+/// Draws the coverage grid: the column headers, then a row per LA, then the key.
 pub fn coverage_grid(frame: &Frame, data: &Coverage) -> Result<Rendered, ChartError> {
     let mut scene = Scene::new(frame.size);
     let (m, plot) = frame.draw(&mut scene);
-    let rows = data.las.len().max(1);
-    let cols = data.sections.len().max(1);
     let key_font = Font::new(m.small_em, palette::DARK_GREY);
     let grid_bottom = plot.y1 - key_font.em * 2.2;
-
     let row_label = fit_width(
         data.las.iter().map(String::as_str),
         Font::new(m.label_em, palette::DARK_GREY),
@@ -97,13 +105,39 @@ pub fn coverage_grid(frame: &Frame, data: &Coverage) -> Result<Rendered, ChartEr
         .map(|n| row_label.width(n))
         .fold(0.0, f64::max);
     let x_left = plot.x0 + names_w + row_label.em * 0.6;
-    let col_w = (plot.x1 - x_left) / cols as f64;
-    // Column headers wrap onto up to three lines and shrink if need be.
+    let col_w = (plot.x1 - x_left) / data.sections.len().max(1) as f64;
     let header = Font::new(m.label_em, palette::DARK_GREY).bold();
-    let headers: Vec<(Font, Vec<String>)> = data
-        .sections
+    let top = draw_headers(&mut scene, &data.sections, header, (x_left, col_w, plot.y0));
+    let grid = Grid {
+        x_left,
+        col_w,
+        top,
+        row_h: (grid_bottom - top) / data.las.len().max(1) as f64,
+        row_label,
+    };
+    let cell_font = Font::new(m.label_em.min(grid.row_h * 0.55), palette::WHITE);
+    let cell_font = fit_width(["100%"].into_iter(), cell_font, col_w * 0.8);
+    draw_rows(&mut scene, data, &grid, cell_font, (m.gap * 0.12).max(1.0));
+    draw_key(
+        &mut scene,
+        &plot,
+        key_font,
+        (x_left, grid_bottom + key_font.em * 1.2),
+    );
+    render(&scene)
+}
+
+/// The column headers, wrapped onto up to three lines (shrunk if need be) and
+/// bottom-aligned, so every header ends just above the grid; gives the grid's top.
+fn draw_headers(
+    scene: &mut Scene,
+    sections: &[String],
+    header: Font,
+    (x_left, col_w, y0): (f64, f64, f64),
+) -> f64 {
+    let headers: Vec<(Font, Vec<String>)> = sections
         .iter()
-        .map(|s| fit_lines(s, header, col_w * 0.92, 3, m.label_em * 0.6))
+        .map(|s| fit_lines(s, header, col_w * 0.92, 3, header.em * 0.6))
         .collect();
     let header_lines = headers
         .iter()
@@ -111,11 +145,9 @@ pub fn coverage_grid(frame: &Frame, data: &Coverage) -> Result<Rendered, ChartEr
         .max()
         .unwrap_or(1)
         .max(1);
-    let top = plot.y0 + header.em * 1.25 * header_lines as f64 + header.em * 0.4;
-    let row_h = (grid_bottom - top) / rows as f64;
+    let top = y0 + header.em * 1.25 * header_lines as f64 + header.em * 0.4;
     for (j, (font, lines)) in headers.iter().enumerate() {
         let cx = x_left + col_w * (j as f64 + 0.5);
-        // Bottom-aligned, so every header ends just above the grid.
         let first = top - header.em * 0.4 - font.em * 1.25 * (lines.len() as f64 - 1.0);
         for (k, line) in lines.iter().enumerate() {
             scene.text(
@@ -126,16 +158,17 @@ pub fn coverage_grid(frame: &Frame, data: &Coverage) -> Result<Rendered, ChartEr
             );
         }
     }
+    top
+}
 
-    let cell_font = Font::new(m.label_em.min(row_h * 0.55), palette::WHITE);
-    let cell_font = fit_width(["100%"].into_iter(), cell_font, col_w * 0.8);
-    let gap = (m.gap * 0.12).max(1.0);
+/// Each LA's name and its cells; a missing or non-finite share is "not received".
+fn draw_rows(scene: &mut Scene, data: &Coverage, g: &Grid, cell_font: Font, gap: f64) {
     for (i, la) in data.las.iter().enumerate() {
-        let cy = top + row_h * (i as f64 + 0.5);
+        let cy = g.top + g.row_h * (i as f64 + 0.5);
         scene.text_mid(
             la,
-            (x_left - row_label.em * 0.6, cy),
-            row_label,
+            (g.x_left - g.row_label.em * 0.6, cy),
+            g.row_label,
             Align::Right,
         );
         for j in 0..data.sections.len() {
@@ -147,22 +180,15 @@ pub fn coverage_grid(frame: &Frame, data: &Coverage) -> Result<Rendered, ChartEr
                 .flatten()
                 .filter(|v| v.is_finite());
             let cell = [
-                x_left + col_w * j as f64 + gap,
-                top + row_h * i as f64 + gap,
-                x_left + col_w * (j + 1) as f64 - gap,
-                top + row_h * (i + 1) as f64 - gap,
+                g.x_left + g.col_w * j as f64 + gap,
+                g.top + g.row_h * i as f64 + gap,
+                g.x_left + g.col_w * (j + 1) as f64 - gap,
+                g.top + g.row_h * (i + 1) as f64 - gap,
             ];
             let cx = (cell[0] + cell[2]) / 2.0;
-            draw_cell(&mut scene, cell, share, cell_font, (cx, cy));
+            draw_cell(scene, cell, share, cell_font, (cx, cy));
         }
     }
-    draw_key(
-        &mut scene,
-        &plot,
-        key_font,
-        (x_left, grid_bottom + key_font.em * 1.2),
-    );
-    render(&scene)
 }
 
 fn draw_cell(

@@ -64,6 +64,8 @@ pub struct Funnel {
     pub unit: Unit,
     /// What n counts, e.g. "Children in kinship placements (n)".
     pub x_label: String,
+    /// The outer and inner limits' labels at the right, e.g. "99.8% limits".
+    pub limit_labels: [String; 2],
 }
 
 /// Picks one of the four limits.
@@ -83,12 +85,7 @@ pub fn funnel_plot(frame: &Frame, data: &Funnel) -> Result<Rendered, ChartError>
         .collect();
     let limits: Vec<&Limits> = data.limits.iter().filter(|l| l.n.is_finite()).collect();
 
-    let n_max = points.iter().map(|p| p.n).fold(1.0, f64::max);
-    let n_min = points.iter().map(|p| p.n).fold(n_max, f64::min);
-    let x_ticks = nice_ticks(0.0, n_max, 6);
-    let x_end = x_ticks.last().copied().unwrap_or(n_max);
-    let (lo, hi) = y_range(data, &points, &limits, (n_min, x_end));
-    let y_ticks = nice_ticks(lo, hi, 6);
+    let (x_ticks, x_end, y_ticks) = ticks(data, &points, &limits);
     let (y0, y1) = (
         y_ticks.first().copied().unwrap_or(0.0),
         y_ticks.last().copied().unwrap_or(1.0),
@@ -96,7 +93,8 @@ pub fn funnel_plot(frame: &Frame, data: &Funnel) -> Result<Rendered, ChartError>
 
     let tick_font = Font::new(m.small_em, palette::MID_GREY);
     let line_font = Font::new(m.label_em, palette::DARK_GREY).bold();
-    let names = ["99.8% limits", "95% limits", data.target.label.as_str()];
+    let [outer, inner] = &data.limit_labels;
+    let names = [outer.as_str(), inner.as_str(), data.target.label.as_str()];
     let right_w = names.iter().map(|t| line_font.width(t)).fold(0.0, f64::max) + line_font.em * 0.6;
     let left =
         plot.x0 + axis::tick_label_width(&y_ticks, &data.unit.suffix, tick_font) + tick_font.em;
@@ -113,21 +111,14 @@ pub fn funnel_plot(frame: &Frame, data: &Funnel) -> Result<Rendered, ChartError>
         r0: bottom,
         r1: plot.y0 + line_font.em,
     };
-    axis::y_grid(
-        &mut scene,
-        &ys,
-        &y_ticks,
-        (xs.r0, xs.r1),
-        &data.unit.suffix,
-        tick_font,
-    );
-    axis::x_grid(&mut scene, &xs, &x_ticks, (ys.r1, bottom), "", tick_font);
     let axis_font = Font::new(m.small_em, palette::DARK_GREY);
-    scene.text(
-        &data.x_label,
-        ((xs.r0 + xs.r1) / 2.0, plot.y1 - axis_font.em * 0.3),
-        axis_font,
-        Align::Centre,
+    draw_axes(
+        &mut scene,
+        (&xs, &ys),
+        (&x_ticks, &y_ticks),
+        data,
+        (tick_font, axis_font),
+        plot.y1,
     );
 
     let in_x: Vec<&&Limits> = limits
@@ -136,16 +127,51 @@ pub fn funnel_plot(frame: &Frame, data: &Funnel) -> Result<Rendered, ChartError>
         .collect();
     draw_limits(&mut scene, &in_x, (&xs, &ys), (y0, y1), m.label_em * 0.5);
     let target_y = ys.map(data.target.value);
-    scene.line(
-        vec![(xs.r0, target_y), (xs.r1, target_y)],
-        palette::DARK_GREY,
-        2.0,
-    );
-
+    let target = [(xs.r0, target_y), (xs.r1, target_y)];
+    scene.line(target.to_vec(), palette::DARK_GREY, 2.0);
     let ends = (in_x.last(), target_y);
     label_lines(&mut scene, &names, ends, (&xs, &ys), (y0, y1), line_font);
     draw_points(&mut scene, &points, (&xs, &ys), m.label_em);
     render(&scene)
+}
+
+/// The denominator's ticks from 0 past the largest n, and the value's over
+/// the points, the target and the limits.
+/// Gives the x ticks, the x axis's end and the y ticks.
+fn ticks(data: &Funnel, points: &[&FunnelPoint], limits: &[&Limits]) -> (Vec<f64>, f64, Vec<f64>) {
+    let n_max = points.iter().map(|p| p.n).fold(1.0, f64::max);
+    let n_min = points.iter().map(|p| p.n).fold(n_max, f64::min);
+    let x_ticks = nice_ticks(0.0, n_max, 6);
+    let x_end = x_ticks.last().copied().unwrap_or(n_max);
+    let (lo, hi) = y_range(data, points, limits, (n_min, x_end));
+    (x_ticks, x_end, nice_ticks(lo, hi, 6))
+}
+
+/// The value and denominator grids, and what n counts under the x axis.
+fn draw_axes(
+    scene: &mut Scene,
+    (xs, ys): (&Linear, &Linear),
+    (x_ticks, y_ticks): (&[f64], &[f64]),
+    data: &Funnel,
+    (tick_font, axis_font): (Font, Font),
+    plot_bottom: f64,
+) {
+    let bottom = ys.r0;
+    axis::y_grid(
+        scene,
+        ys,
+        y_ticks,
+        (xs.r0, xs.r1),
+        &data.unit.suffix,
+        tick_font,
+    );
+    axis::x_grid(scene, xs, x_ticks, (ys.r1, bottom), "", tick_font);
+    scene.text(
+        &data.x_label,
+        ((xs.r0 + xs.r1) / 2.0, plot_bottom - axis_font.em * 0.3),
+        axis_font,
+        Align::Centre,
+    );
 }
 
 /// Direct labels at the right end of the upper limits and the target.
@@ -163,17 +189,14 @@ fn label_lines(
         target_y,
     ];
     dodge(&mut label_ys, line_font.em * 1.3, ys.r1, ys.r0);
-    let colors = [palette::DARK_PINK, palette::TURQUOISE, palette::DARK_GREY];
-    for ((text, y), color) in names.iter().zip(&label_ys).zip(colors) {
-        let font = Font {
-            color: if color == palette::TURQUOISE {
-                palette::DARK_GREY
-            } else {
-                color
-            },
-            ..line_font
-        };
-        scene.text_mid(text, (xs.r1 + line_font.em * 0.5, *y), font, Align::Left);
+    // The limits' colours are too light for text: their labels are dark grey.
+    for (text, y) in names.iter().zip(&label_ys) {
+        scene.text_mid(
+            text,
+            (xs.r1 + line_font.em * 0.5, *y),
+            line_font,
+            Align::Left,
+        );
     }
 }
 
@@ -218,10 +241,10 @@ fn draw_limits(
     dash: f64,
 ) {
     let curves: [(LimitOf, _, bool); 4] = [
-        (|l| l.lo998, palette::DARK_PINK, false),
-        (|l| l.hi998, palette::DARK_PINK, false),
-        (|l| l.lo95, palette::TURQUOISE, true),
-        (|l| l.hi95, palette::TURQUOISE, true),
+        (|l| l.lo998, role::OUTER_LIMIT, false),
+        (|l| l.hi998, role::OUTER_LIMIT, false),
+        (|l| l.lo95, role::INNER_LIMIT, true),
+        (|l| l.hi95, role::INNER_LIMIT, true),
     ];
     for (f, color, dashed) in curves {
         let curve: Vec<(f64, f64)> = in_x.iter().map(|l| (l.n, f(l))).collect();

@@ -3,7 +3,7 @@
 
 use super::axis;
 use super::frame::Frame;
-use super::layout::{clamp_left, fit_width, Linear};
+use super::layout::{clamp_left, fit_width, Linear, Plot};
 use super::render::render;
 use super::scene::{Align, Font, Scene};
 use super::style::{palette, role, RefLine};
@@ -94,10 +94,8 @@ fn draw_split(scene: &mut Scene, scale: &Linear, s: f64, (cy, half): (f64, f64),
     }
 }
 
-/// Draws the stacked bar chart.
-pub fn stacked_100(frame: &Frame, data: &Stacked) -> Result<Rendered, ChartError> {
-    let mut scene = Scene::new(frame.size);
-    let (m, plot) = frame.draw(&mut scene);
+/// The rows with a share, largest first, and those without, by name.
+fn ordered(data: &Stacked) -> (Vec<(&StackRow, f64)>, Vec<&StackRow>) {
     let mut valued: Vec<(&StackRow, f64)> = data
         .rows
         .iter()
@@ -106,6 +104,15 @@ pub fn stacked_100(frame: &Frame, data: &Stacked) -> Result<Rendered, ChartError
     valued.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.name.cmp(&b.0.name)));
     let mut missing: Vec<&StackRow> = data.rows.iter().filter(|r| share(r).is_none()).collect();
     missing.sort_by(|a, b| a.name.cmp(&b.name));
+    (valued, missing)
+}
+
+/// Draws the stacked bar chart: the key, a split bar per LA with a share,
+/// the LAs without one as "no data", and the region's line.
+pub fn stacked_100(frame: &Frame, data: &Stacked) -> Result<Rendered, ChartError> {
+    let mut scene = Scene::new(frame.size);
+    let (m, plot) = frame.draw(&mut scene);
+    let (valued, missing) = ordered(data);
     let count = valued.len() + missing.len();
 
     let key_font = Font::new(m.label_em, palette::DARK_GREY);
@@ -141,40 +148,49 @@ pub fn stacked_100(frame: &Frame, data: &Stacked) -> Result<Rendered, ChartError
         "%",
         tick_font,
     );
-
     draw_key(&mut scene, data, (x_left, key_y), key_font);
+    let row_y = |i: usize| top + row_h * (i as f64 + 0.5);
     for (i, (row, s)) in valued.iter().enumerate() {
-        let cy = top + row_h * (i as f64 + 0.5);
-        scene.text_mid(&row.name, (x_left - pad, cy), label, Align::Right);
-        draw_split(&mut scene, &scale, *s, (cy, row_h * 0.35), label);
+        scene.text_mid(&row.name, (x_left - pad, row_y(i)), label, Align::Right);
+        draw_split(&mut scene, &scale, *s, (row_y(i), row_h * 0.35), label);
     }
     let grey = Font {
         color: role::NO_DATA,
         ..label
     };
     for (j, row) in missing.iter().enumerate() {
-        let cy = top + row_h * ((valued.len() + j) as f64 + 0.5);
+        let cy = row_y(valued.len() + j);
         scene.text_mid(&row.name, (x_left - pad, cy), grey, Align::Right);
         scene.text_mid("no data", (x_left + pad, cy), grey, Align::Left);
     }
-
     if let Some(r) = region {
-        let x = scale.map(r.value.clamp(0.0, 100.0));
-        let font = key_font.bold();
-        let ly = key_y + key_font.em * 1.6;
-        let w = font.width(&r.label);
-        scene.text_mid(
-            &r.label,
-            (clamp_left(x, w, plot.x0, plot.x1), ly),
-            font,
-            Align::Left,
-        );
         let bars_end = top + row_h * valued.len() as f64;
-        scene.line(
-            vec![(x, ly + font.em * 0.7), (x, bars_end)],
-            palette::BLACK,
-            2.0,
-        );
+        draw_region(&mut scene, r, &scale, (key_y, bars_end), (key_font, &plot));
     }
     render(&scene)
+}
+
+/// The region's share: labelled under the key, a line down to the last bar.
+fn draw_region(
+    scene: &mut Scene,
+    r: &RefLine,
+    scale: &Linear,
+    (key_y, bars_end): (f64, f64),
+    (key_font, plot): (Font, &Plot),
+) {
+    let x = scale.map(r.value.clamp(0.0, 100.0));
+    let font = key_font.bold();
+    let ly = key_y + key_font.em * 1.6;
+    let w = font.width(&r.label);
+    scene.text_mid(
+        &r.label,
+        (clamp_left(x, w, plot.x0, plot.x1), ly),
+        font,
+        Align::Left,
+    );
+    scene.line(
+        vec![(x, ly + font.em * 0.7), (x, bars_end)],
+        palette::BLACK,
+        2.0,
+    );
 }

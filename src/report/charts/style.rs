@@ -16,7 +16,7 @@ pub mod palette {
     pub const ORANGE: Rgb = Rgb(0xF4, 0x6A, 0x25);
     /// Text and the regional line.
     pub const DARK_GREY: Rgb = Rgb(0x3D, 0x3D, 0x3D);
-    /// Further series.
+    /// A funnel's outer limits.
     pub const LIGHT_PURPLE: Rgb = Rgb(0xA2, 0x85, 0xD1);
     /// Titles.
     pub const BLACK: Rgb = Rgb(0x0B, 0x0C, 0x0C);
@@ -51,12 +51,40 @@ pub mod role {
     /// The first and second parts of a split (100% stacked bars).
     pub const FIRST_PART: Rgb = palette::DARK_BLUE;
     pub const SECOND_PART: Rgb = palette::TURQUOISE;
+    /// A funnel's outer limits (beyond them an LA is an outlier): the
+    /// palette's one colour that means nothing else, so a limit is never
+    /// read as England's line.
+    pub const OUTER_LIMIT: Rgb = palette::LIGHT_PURPLE;
+    /// A funnel's inner limits, dashed.
+    pub const INNER_LIMIT: Rgb = palette::TURQUOISE;
 }
 
 impl Rgb {
     /// `0x12436D`, as spreadsheet libraries take a colour.
     pub const fn rgb24(self) -> u32 {
         ((self.0 as u32) << 16) | ((self.1 as u32) << 8) | self.2 as u32
+    }
+
+    /// The palette's name for the colour ("dark blue"), for keys written in
+    /// words; "another colour" for one outside the palette.
+    pub fn name(self) -> &'static str {
+        use palette::*;
+        let names = [
+            (DARK_BLUE, "dark blue"),
+            (TURQUOISE, "turquoise"),
+            (DARK_PINK, "dark pink"),
+            (ORANGE, "orange"),
+            (DARK_GREY, "dark grey"),
+            (LIGHT_PURPLE, "light purple"),
+            (BLACK, "black"),
+            (MID_GREY, "mid grey"),
+            (LIGHT_GREY, "light grey"),
+            (WHITE, "white"),
+        ];
+        names
+            .iter()
+            .find(|(c, _)| *c == self)
+            .map_or("another colour", |(_, n)| n)
     }
 
     /// `#12436D`, as SVG and CSS write a colour.

@@ -36,29 +36,43 @@ pub struct Trend {
     pub unit: Unit,
 }
 
-/// Draws the trend chart.
+/// The region's value at each period, `None` where missing or not finite.
+fn region_values(data: &Trend, count: usize) -> Vec<Option<f64>> {
+    (0..count)
+        .map(|i| {
+            data.region
+                .get(i)
+                .copied()
+                .flatten()
+                .filter(|v| v.is_finite())
+        })
+        .collect()
+}
+
+/// The value axis's ticks: from 0, over the region's values and England's.
+fn value_ticks(values: &[Option<f64>], england: &[&EnglandYear]) -> Vec<f64> {
+    let all = values
+        .iter()
+        .flatten()
+        .copied()
+        .chain(england.iter().map(|e| e.value));
+    let (lo, hi) = all.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
+    nice_ticks(lo, hi, 5)
+}
+
+/// Draws the trend chart: scales, the period labels, England's steps, the
+/// region's line and its end label.
 pub fn trend_lines(frame: &Frame, data: &Trend) -> Result<Rendered, ChartError> {
     let mut scene = Scene::new(frame.size);
     let (m, plot) = frame.draw(&mut scene);
     let count = data.periods.len().max(1);
-    let value = |i: usize| {
-        data.region
-            .get(i)
-            .copied()
-            .flatten()
-            .filter(|v| v.is_finite())
-    };
+    let values = region_values(data, count);
     let england: Vec<&EnglandYear> = data
         .england
         .iter()
         .filter(|e| e.value.is_finite() && e.first <= e.last && e.first < count)
         .collect();
-
-    let values = (0..count)
-        .filter_map(value)
-        .chain(england.iter().map(|e| e.value));
-    let (lo, hi) = values.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
-    let ticks = nice_ticks(lo, hi, 5);
+    let ticks = value_ticks(&values, &england);
     let (d0, d1) = (
         ticks.first().copied().unwrap_or(0.0),
         ticks.last().copied().unwrap_or(1.0),
@@ -66,9 +80,9 @@ pub fn trend_lines(frame: &Frame, data: &Trend) -> Result<Rendered, ChartError> 
 
     let tick_font = Font::new(m.small_em, palette::MID_GREY);
     let end_font = Font::new(m.label_em, role::REGION_OVER_TIME).bold();
-    let last = (0..count).rev().find(|&i| value(i).is_some());
+    let last = values.iter().rposition(Option::is_some);
     let end_label = last
-        .and_then(value)
+        .and_then(|i| values[i])
         .map(|v| format!("{} {}", data.region_name, data.unit.format(v)));
     let right_w = end_label
         .as_deref()
@@ -97,20 +111,13 @@ pub fn trend_lines(frame: &Frame, data: &Trend) -> Result<Rendered, ChartError> 
     period_labels(&mut scene, &data.periods, &x, step, bottom, tick_font);
     let labels = draw_england(&mut scene, &england, &x, step, &ys, m.label_em, count);
     let points: Vec<Option<(f64, f64)>> = (0..count)
-        .map(|i| value(i).map(|v| (x(i), ys.map(v))))
+        .map(|i| values[i].map(|v| (x(i), ys.map(v))))
         .collect();
     draw_region(&mut scene, &points, m.label_em * 0.3);
     let label_font = Font::new(m.small_em, role::ENGLAND).bold();
     boxed_centred(&mut scene, &labels, label_font, (left, plot.x1));
-    if let (Some(i), Some(text)) = (last, end_label) {
-        if let Some(v) = value(i) {
-            scene.text_mid_boxed(
-                &text,
-                (x(i) + end_font.em * 0.7, ys.map(v)),
-                end_font,
-                Align::Left,
-            );
-        }
+    if let (Some((px, py)), Some(text)) = (last.and_then(|i| points[i]), end_label) {
+        scene.text_mid_boxed(&text, (px + end_font.em * 0.7, py), end_font, Align::Left);
     }
     render(&scene)
 }

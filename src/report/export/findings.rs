@@ -3,7 +3,6 @@
 use super::table::{Cell, Kind, Table};
 use crate::findings_csv::COLUMNS as NAMES;
 use crate::report::RunContext;
-use crate::validate::rules;
 
 /// The columns, in order: those of [`crate::findings_csv::COLUMNS`], all text.
 pub fn columns() -> Vec<(&'static str, Kind)> {
@@ -30,8 +29,7 @@ pub(crate) fn findings_table(ctx: &RunContext<'_>) -> Table {
             (_, None) => String::new(),
         };
         let period = f.period.map(|x| x.to_string()).unwrap_or_default();
-        let rule_name = rules::rule(f.rule).map_or("", |r| r.name);
-        let summary = rules::rule(f.rule).map_or("", |r| r.summary);
+        let (rule_name, summary) = (f.rule.rule().name, f.rule.rule().summary);
         let texts = [
             code,
             name,

@@ -2,10 +2,9 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::workbook::{text, Formats};
 use super::Feedback;
-use crate::report::row_height::fit_row;
-use crate::validate::rules;
+use crate::report::xlsx::fit_row;
+use crate::report::xlsx::{text, Formats};
 
 /// Column headings, in order; `File` last because most feedback has one file.
 pub const FINDINGS_HEADERS: [&str; 9] = [
@@ -37,7 +36,7 @@ pub(super) fn write(
     let mut row = 0u32;
     for finding in &fb.findings {
         row += 1;
-        let rule_name = rules::rule(finding.rule).map_or("", |r| r.name);
+        let rule_name = finding.rule.rule().name;
         sheet.write_string_with_format(
             row,
             0,
@@ -45,7 +44,7 @@ pub(super) fn write(
             &f.severity(finding.severity),
         )?;
         let cells: [&str; 8] = [
-            finding.rule,
+            finding.rule.as_str(),
             rule_name,
             &finding.items.join(" "),
             finding.cell.as_deref().unwrap_or(""),

@@ -125,7 +125,9 @@ fn write_one(
 fn not_written(fb: &Feedback<'_>, e: &ReportError) -> Vec<Finding> {
     fb.submissions
         .iter()
-        .map(|s| crate::validate::file_finding(s, "FILE023", &e.to_string()))
+        .map(|s| {
+            crate::validate::file_finding(s, crate::validate::rules::Code::FILE023, &e.to_string())
+        })
         .collect()
 }
 

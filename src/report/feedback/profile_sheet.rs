@@ -3,9 +3,9 @@
 
 use rust_xlsxwriter::{Image, Worksheet, XlsxError};
 
-use super::profile::{Own, Profile};
-use super::workbook::{text, Formats};
+use super::profile::{Own, Profile, ProfileRow};
 use crate::report::present::Shown;
+use crate::report::xlsx::{text, Formats};
 use crate::schema::MetricUnit;
 
 pub const PROFILE_HEADERS: [&str; 6] = [
@@ -66,37 +66,58 @@ pub(super) fn write(sheet: &mut Worksheet, f: &Formats, pr: &Profile) -> Result<
     let mut row = header_row;
     for r in &pr.rows {
         row += 1;
-        sheet.set_row_height(row, STRIP_ROW)?;
-        text(
-            sheet,
-            row,
-            0,
-            &format!("{} {}", r.id, r.short),
-            Some(&f.wrap),
-        )?;
-        own_cell(sheet, f, (row, 1), &r.own, r.unit)?;
-        text(
-            sheet,
-            row,
-            2,
-            r.rank.as_deref().unwrap_or("–"),
-            Some(&f.wrap),
-        )?;
-        text(sheet, row, 3, &r.region, Some(&f.wrap))?;
-        text(
-            sheet,
-            row,
-            4,
-            r.england.as_deref().unwrap_or("–"),
-            Some(&f.wrap),
-        )?;
-        let image = Image::new_from_buffer(&r.strip_png)?
-            .set_scale_width(0.5)
-            .set_scale_height(0.5)
-            .set_alt_text(format!("{} {}: {}", r.id, r.short, r.own.text(r.unit)));
-        sheet.insert_image(row, 5, &image)?;
+        position_row(sheet, f, row, r)?;
     }
-    row += 2;
+    by_quarter(sheet, f, row + 2, pr)
+}
+
+/// One metric: the LA's value, rank, the region's and England's figures, and
+/// its position strip, in a row tall enough for the strip.
+fn position_row(
+    sheet: &mut Worksheet,
+    f: &Formats,
+    row: u32,
+    r: &ProfileRow,
+) -> Result<(), XlsxError> {
+    sheet.set_row_height(row, STRIP_ROW)?;
+    text(
+        sheet,
+        row,
+        0,
+        &format!("{} {}", r.id, r.short),
+        Some(&f.wrap),
+    )?;
+    own_cell(sheet, f, (row, 1), &r.own, r.unit)?;
+    text(
+        sheet,
+        row,
+        2,
+        r.rank.as_deref().unwrap_or("–"),
+        Some(&f.wrap),
+    )?;
+    text(sheet, row, 3, &r.region, Some(&f.wrap))?;
+    text(
+        sheet,
+        row,
+        4,
+        r.england.as_deref().unwrap_or("–"),
+        Some(&f.wrap),
+    )?;
+    let image = Image::new_from_buffer(&r.strip_png)?
+        .set_scale_width(0.5)
+        .set_scale_height(0.5)
+        .set_alt_text(format!("{} {}: {}", r.id, r.short, r.own.text(r.unit)));
+    sheet.insert_image(row, 5, &image)?;
+    Ok(())
+}
+
+/// "Your values by quarter": each metric's value in each period shown.
+fn by_quarter(
+    sheet: &mut Worksheet,
+    f: &Formats,
+    mut row: u32,
+    pr: &Profile,
+) -> Result<(), XlsxError> {
     text(sheet, row, 0, "Your values by quarter", Some(&f.bold))?;
     row += 1;
     text(sheet, row, 0, "Metric", Some(&f.header))?;

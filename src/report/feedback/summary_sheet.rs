@@ -3,8 +3,8 @@
 use rust_xlsxwriter::{ExcelDateTime, Worksheet, XlsxError};
 
 use super::group::status_words;
-use super::workbook::{text, Formats};
 use super::Feedback;
+use crate::report::xlsx::{text, Formats};
 use crate::validate::{ReturnStatus, Severity};
 
 /// Characters of the sha256 shown: enough to tell two files apart by eye.
@@ -82,7 +82,7 @@ fn facts(sheet: &mut Worksheet, f: &Formats, fb: &Feedback<'_>) -> Result<u32, X
             Severity::Info => "Info",
         };
         sheet.write_string_with_format(row, 0, label, &f.severity(severity))?;
-        sheet.write_number_with_format(row, 1, fb.count(severity) as f64, &f.count)?;
+        sheet.write_number_with_format(row, 1, fb.count(severity) as f64, &f.integer)?;
         row += 1;
     }
     Ok(row)
@@ -121,10 +121,10 @@ fn files_table(
                 .and_then(|y| ExcelDateTime::from_ymd(y, d.month() as u8, d.day() as u8).ok());
             match date {
                 Some(date) => sheet.write_datetime_with_format(row, 2, &date, &f.date)?,
-                None => sheet.write_string_with_format(row, 2, d.to_string(), &f.plain)?,
+                None => sheet.write_string_with_format(row, 2, d.to_string(), &f.top)?,
             };
         } else {
-            sheet.write_string_with_format(row, 2, "not given", &f.plain)?;
+            sheet.write_string_with_format(row, 2, "not given", &f.top)?;
         }
         let short: String = sub.sha256.chars().take(SHA_SHORT).collect();
         text(sheet, row, 3, &short, None)?;
@@ -137,7 +137,7 @@ fn files_table(
                 .iter()
                 .filter(|x| x.file == sub.file && x.severity == severity)
                 .count();
-            sheet.write_number_with_format(row, 4 + i as u16, n as f64, &f.count)?;
+            sheet.write_number_with_format(row, 4 + i as u16, n as f64, &f.integer)?;
         }
     }
     Ok(row)

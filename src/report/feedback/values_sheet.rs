@@ -2,8 +2,8 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::workbook::{text, Formats};
 use super::Feedback;
+use crate::report::xlsx::{text, Formats};
 use crate::schema::{Schema, Unit};
 use crate::validate::{ItemValue, ValueStatus};
 
@@ -60,7 +60,7 @@ pub(super) fn write(
                 let format = if item.unit == Unit::Fte {
                     &f.decimal
                 } else {
-                    &f.count
+                    &f.integer
                 };
                 sheet.write_number_with_format(row, 2, n, format)?;
             }

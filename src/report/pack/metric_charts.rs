@@ -3,7 +3,7 @@
 
 use super::words::{chart_unit, england_label, england_now, source_line};
 use super::{titles, PackChart};
-use crate::aggregate::{Benchmark, MetricResult};
+use crate::aggregate::{Benchmark, LimitNames, MetricPeriod, MetricResult};
 use crate::report::charts::{
     self, BarRow, ChartError, EnglandYear, Frame, Funnel, FunnelPoint, Limits, RankedBars, RefLine,
     Trend,
@@ -104,7 +104,7 @@ fn frame_of(
 }
 
 /// Funnel plot of the reporting period (`%` metrics): included LAs against
-/// their denominators, with the 95% and 99.8% limits around p0.
+/// their denominators, with the inner and outer limits around p0.
 pub fn funnel(
     schema: &Schema,
     p: &Presenter,
@@ -112,72 +112,16 @@ pub fn funnel(
     m: &MetricResult,
 ) -> Result<PackChart, ChartError> {
     let mp = m.at(b.period);
-    let unit = chart_unit(p, m.unit);
-    let mut points = Vec::new();
-    let mut left_out = 0;
-    for l in mp.map_or(&[][..], |mp| &mp.las) {
-        // A rate withheld by disclosure control (`c`), or one that rounds to 0
-        // (`k`, whose true value is not published), is not plotted.
-        let f = p.la_figures(m, b.period, l);
-        if l.value.is_none() {
-            continue;
-        }
-        let (Some(value), Some(n)) = (f.value.number(), f.denominator.number()) else {
-            left_out += 1;
-            continue;
-        };
-        points.push(FunnelPoint {
-            name: p.la_name(&l.la_code, &l.la_name),
-            n,
-            value,
-            outlier: l.outlier,
-        });
-    }
+    let (points, left_out) = funnel_points(p, b, m);
     let n_max = points.iter().map(|pt| pt.n).fold(1.0, f64::max);
-    let limits = mp
-        .and_then(|mp| mp.outliers.funnel.as_ref())
-        .map(|f| {
-            // Past the last point: the chart cuts the curves at its axis end.
-            Limits::sample(n_max * 1.25, 120, |n| {
-                let l = f.limits_at(n);
-                Limits {
-                    n,
-                    lo95: l.inner.low * 100.0,
-                    hi95: l.inner.high * 100.0,
-                    lo998: l.outer.low * 100.0,
-                    hi998: l.outer.high * 100.0,
-                }
-            })
-        })
-        .unwrap_or_default();
-    let target_value = mp.and_then(|mp| {
-        mp.outliers
-            .funnel
-            .as_ref()
-            .map(|f| f.p0 * 100.0)
-            .or(mp.region.pooled)
-    });
-    let target = match target_value {
-        Some(t) => RefLine {
-            value: t,
-            label: format!(
-                "{} {}",
-                b.region_name,
-                super::words::region_value(p, Some(t), m.unit)
-            ),
-        },
-        None => RefLine {
-            value: f64::NAN,
-            label: String::new(),
-        },
-    };
-    let x_label = format!("{} (n)", side_labels(schema, &m.denominator));
+    let names = LimitNames::of(&schema.outliers);
     let data = Funnel {
         points,
-        limits,
-        target,
-        unit,
-        x_label,
+        limits: funnel_limits(mp, n_max),
+        target: funnel_target(p, b, m),
+        unit: chart_unit(p, m.unit),
+        x_label: format!("{} (n)", side_labels(schema, &m.denominator)),
+        limit_labels: [names.outer, names.inner].map(|l| format!("{l} limits")),
     };
     let title = titles::funnel(p, b, m);
     let mut what = format!("LA value against its denominator, {}", b.period);
@@ -195,6 +139,74 @@ pub fn funnel(
         &p.narrative(m),
         rendered,
     ))
+}
+
+/// The LAs with a value, as shown; and how many of them are not plotted: a
+/// rate withheld by disclosure control (`c`), or one that rounds to 0 (`k`,
+/// whose true value is not published).
+fn funnel_points(p: &Presenter, b: &Benchmark, m: &MetricResult) -> (Vec<FunnelPoint>, usize) {
+    let mut points = Vec::new();
+    let mut left_out = 0;
+    for l in m.at(b.period).map_or(&[][..], |mp| &mp.las) {
+        let f = p.la_figures(m, b.period, l);
+        if l.value.is_none() {
+            continue;
+        }
+        let (Some(value), Some(n)) = (f.value.number(), f.denominator.number()) else {
+            left_out += 1;
+            continue;
+        };
+        points.push(FunnelPoint {
+            name: p.la_name(&l.la_code, &l.la_name),
+            n,
+            value,
+            outlier: l.outlier,
+        });
+    }
+    (points, left_out)
+}
+
+/// The limits in percent, sampled past the last point: the chart cuts the
+/// curves at its axis end.
+fn funnel_limits(mp: Option<&MetricPeriod>, n_max: f64) -> Vec<Limits> {
+    let Some(f) = mp.and_then(|mp| mp.outliers.funnel.as_ref()) else {
+        return Vec::new();
+    };
+    Limits::sample(n_max * 1.25, 120, |n| {
+        let l = f.limits_at(n);
+        Limits {
+            n,
+            lo95: l.inner.low * 100.0,
+            hi95: l.inner.high * 100.0,
+            lo998: l.outer.low * 100.0,
+            hi998: l.outer.high * 100.0,
+        }
+    })
+}
+
+/// The target p0 (else the pooled figure), labelled with the region's name.
+fn funnel_target(p: &Presenter, b: &Benchmark, m: &MetricResult) -> RefLine {
+    let target = m.at(b.period).and_then(|mp| {
+        mp.outliers
+            .funnel
+            .as_ref()
+            .map(|f| f.p0 * 100.0)
+            .or(mp.region.pooled)
+    });
+    match target {
+        Some(t) => RefLine {
+            value: t,
+            label: format!(
+                "{} {}",
+                b.region_name,
+                super::words::region_value(p, Some(t), m.unit)
+            ),
+        },
+        None => RefLine {
+            value: f64::NAN,
+            label: String::new(),
+        },
+    }
 }
 
 /// Item labels of one side of a pair, joined with " + ".

@@ -15,6 +15,7 @@ use std::path::Path;
 use super::charts::{self, ChartError, Frame, Rendered};
 use super::{ReportError, RunContext};
 use crate::aggregate::Benchmark;
+use crate::schema::ChartKind;
 
 /// The folder of chart files inside the pack's folder.
 pub const CHARTS_DIR: &str = "charts";
@@ -70,7 +71,11 @@ pub fn build_charts(ctx: &RunContext<'_>, b: &Benchmark) -> Result<Vec<PackChart
         }
         out.push(metric_charts::trend(p, b, m)?.headed(head("over time")));
     }
-    let stacked = ctx.schema.metrics.iter().filter(|s| s.chart == "stacked");
+    let stacked = ctx
+        .schema
+        .metrics
+        .iter()
+        .filter(|s| s.chart == ChartKind::Stacked);
     for (i, spec) in stacked.enumerate() {
         if let Some(m) = b.metric(&spec.id) {
             let stem = numbered("approvals", i, &spec.id);

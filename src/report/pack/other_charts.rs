@@ -19,11 +19,7 @@ pub fn stacked(
     m: &MetricResult,
     stem: &str,
 ) -> Result<PackChart, ChartError> {
-    let first = spec.part_label.clone().unwrap_or_else(|| m.short.clone());
-    let second = spec
-        .complement
-        .clone()
-        .unwrap_or_else(|| "Remainder".to_string());
+    let (first, second) = (spec.part_name(), spec.complement_name());
     let mp = m.at(b.period);
     let rows = mp.map_or_else(Vec::new, |mp| {
         mp.las

@@ -93,7 +93,7 @@ pub fn bars(p: &Presenter, b: &Benchmark, m: &MetricResult) -> String {
     title
 }
 
-/// The funnel's title: who lies outside the 99.8% limits, or that no LA does.
+/// The funnel's title: who lies outside the outer (99.8%) limits, or that no LA does.
 pub fn funnel(p: &Presenter, b: &Benchmark, m: &MetricResult) -> String {
     let short = lower_first(&m.short);
     let Some(mp) = m.at(b.period) else {
@@ -102,14 +102,15 @@ pub fn funnel(p: &Presenter, b: &Benchmark, m: &MetricResult) -> String {
     match (&mp.outliers.funnel, &mp.outliers.not_assessed) {
         (Some(f), _) => {
             let names = outlier_names(p, mp);
+            let [outer, _] = f.limit_names();
             match names.len() {
                 0 => format!(
-                    "All {} LAs are within the 99.8% limits for {short}",
+                    "All {} LAs are within the {outer} limits for {short}",
                     f.n_las
                 ),
-                1 => format!("{} is outside the 99.8% limits for {short}", names[0]),
+                1 => format!("{} is outside the {outer} limits for {short}", names[0]),
                 _ => format!(
-                    "{} are outside the 99.8% limits for {short}",
+                    "{} are outside the {outer} limits for {short}",
                     join_names(&names)
                 ),
             }

@@ -37,12 +37,7 @@ fn trim_zero(v: f64) -> String {
 /// The chart axis unit for a metric: LA percentages are whole numbers when
 /// published (DfE), one decimal otherwise.
 pub fn chart_unit(p: &Presenter, unit: MetricUnit) -> Unit {
-    let decimals = if p.publish() && unit == MetricUnit::Percent {
-        0
-    } else {
-        1
-    };
-    Unit::new(unit.suffix(), decimals)
+    Unit::new(unit.suffix(), p.la_rate_decimals(unit))
 }
 
 /// "SGO share of exits" stays; "Kinship caseload" becomes "kinship caseload"

@@ -38,12 +38,18 @@ impl Presenter {
     /// One LA's rate: in publish mode percentages are whole numbers and a rate
     /// that rounds to 0 but is not 0 is `k`.
     pub fn la_rate(&self, value: Option<f64>, unit: MetricUnit) -> Shown {
-        let decimals = if self.publish && unit == MetricUnit::Percent {
+        self.rate(value, self.la_rate_decimals(unit))
+    }
+
+    /// The decimals of one LA's rate in this mode: whole percentages when
+    /// publishing (DfE), one decimal otherwise. Tables, chart axes and the
+    /// workbook's data labels all ask here.
+    pub fn la_rate_decimals(&self, unit: MetricUnit) -> usize {
+        if self.publish && unit == MetricUnit::Percent {
             0
         } else {
             RATE_DECIMALS
-        };
-        self.rate(value, decimals)
+        }
     }
 
     /// The region's rate (pooled, median ...), one decimal in either mode.

@@ -5,9 +5,10 @@ use std::collections::BTreeMap;
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::cells::{header, text, widths};
 use super::Book;
-use crate::report::row_height::fit_row;
+use crate::aggregate::LimitNames;
+use crate::report::xlsx::fit_row;
+use crate::report::xlsx::{header, text, widths};
 
 pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError> {
     let (ctx, bm, fmt) = (b.ctx, b.bm, &b.fmt);
@@ -155,7 +156,7 @@ fn how_to_read(b: &Book<'_>) -> Vec<(String, String)> {
     };
     let mut rows = vec![
         ("Summary".to_string(), "One row per metric: the region's pooled figure for the reporting period, the previous quarter, the same quarter a year before and the rolling year, England's figure and year, how many LAs are included and why others are not, outlier LAs and the pooled figure without them, and a sentence saying what changed. Below: the count measures (regional total, LAs contributing, mean per LA).".to_string()),
-        (metric_sheets, "One sheet per metric. The table lists the LAs by value, highest first, with numerator, denominator, the Wilson 95% interval (percentage metrics), the outlier z score and flag; LAs without a usable value are listed below it with the reason. The bar chart shows the LAs sorted, with the regional pooled figure and England's figure as differently coloured bars in their ranked place.".to_string()),
+        (metric_sheets, format!("One sheet per metric. The table lists the LAs by value, highest first, with numerator, denominator, the Wilson {} interval (percentage metrics), the outlier z score and flag; LAs without a usable value are listed below it with the reason. The bar chart shows the LAs sorted, with the regional pooled figure and England's figure as differently coloured bars in their ranked place.", LimitNames::of(&b.ctx.schema.outliers).interval)),
         ("Trends".to_string(), "The region's pooled figure for each metric by quarter, with the England figure each quarter is compared with (the latest year ending 31 March on or before the quarter's end), and a line chart per metric.".to_string()),
     ];
     if approvals_metric(b).is_some() {
@@ -173,15 +174,16 @@ fn how_to_read(b: &Book<'_>) -> Vec<(String, String)> {
 }
 
 fn approvals_metric<'a>(b: &'a Book<'_>) -> Option<&'a crate::aggregate::MetricResult> {
-    super::approvals::metric(b)
+    super::approvals::metric(b).map(|(_, m)| m)
 }
 
 fn method(b: &Book<'_>) -> Vec<(&'static str, String)> {
     let o = &b.ctx.schema.outliers;
+    let names = LimitNames::of(o);
     vec![
         ("Pooled figure", "Each metric is the sum of the included LAs' numerators divided by the sum of their denominators: larger LAs weigh more. An LA is included when both sides are provided and usable, the denominator is above 0, a percentage's numerator does not exceed its denominator, and no error finding touches the items.".to_string()),
         ("Exclusions", "An LA left out is listed with its reason: not received (no return), error finding, not in version (the return's template version does not have an item of the metric), item missing (blank, marker or withheld), pair invalid, or denominator 0.".to_string()),
-        ("Outliers", format!("Flagged, never dropped. Percentage metrics: funnel plot around the pooled proportion with overdispersion (winsorised z, fraction {}), outlier beyond z = {:.3} (99.8%); {:.3} marks the 95% limits. Ratio and per-100 metrics: robust z = {} × (x − median) / MAD, outlier when |z| > {}. Needs at least {} LAs.", o.winsorise_fraction, o.funnel_outer_z, o.funnel_inner_z, o.robust_z_constant, o.robust_z_limit, o.min_las)),
+        ("Outliers", format!("Flagged, never dropped. Percentage metrics: funnel plot around the pooled proportion with overdispersion (winsorised z, fraction {}), outlier beyond z = {:.3} ({}); {:.3} marks the {} limits. Ratio and per-100 metrics: robust z = {} × (x − median) / MAD, outlier when |z| > {}. Needs at least {} LAs.", o.winsorise_fraction, o.funnel_outer_z, names.outer, o.funnel_inner_z, names.inner, o.robust_z_constant, o.robust_z_limit, o.min_las)),
         ("Rolling year", "Once four consecutive quarters exist, the pooled figure over the LA-quarters with valid pairs in those four quarters.".to_string()),
         ("More", "docs/methodology.md sets out the method in full.".to_string()),
     ]

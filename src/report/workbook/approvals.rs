@@ -7,36 +7,36 @@ use rust_xlsxwriter::{
     Worksheet, XlsxError,
 };
 
-use super::cells::{header, palette, shown, shown_opt, text, widths, Kind};
 use super::metric_sheet::{sorted_rows, Row};
 use super::Book;
 use crate::aggregate::{MetricPeriod, MetricResult};
 use crate::report::present::Shown;
-use crate::schema::Metric;
+use crate::report::xlsx::{header, palette, shown, shown_opt, text, widths, Kind};
+use crate::schema::{ChartKind, Metric};
 
 /// The table's header row; LAs follow it.
 pub(super) const HEADER_ROW: u32 = 4;
 
-/// The metric whose chart is the stacked split, if the schema has one.
-pub(super) fn metric<'a>(b: &'a Book<'_>) -> Option<&'a MetricResult> {
-    let m = b.ctx.schema.metrics.iter().find(|m| m.chart == "stacked")?;
-    b.bm.metric(&m.id)
+/// The metric whose chart is the stacked split, if the schema has one: as the
+/// schema defines it, and its figures.
+pub(super) fn metric<'a>(b: &'a Book<'_>) -> Option<(&'a Metric, &'a MetricResult)> {
+    let spec = b
+        .ctx
+        .schema
+        .metrics
+        .iter()
+        .find(|m| m.chart == ChartKind::Stacked)?;
+    Some((spec, b.bm.metric(&spec.id)?))
 }
 
 pub(super) fn write(
     b: &Book<'_>,
     sheet: &mut Worksheet,
-    m: &MetricResult,
+    (spec, m): (&Metric, &MetricResult),
 ) -> Result<(), XlsxError> {
     let (p, fmt, bm) = (b.ctx.presenter, &b.fmt, b.bm);
     widths(sheet, &[30.0, 14.0, 14.0, 10.0, 12.0, 30.0])?;
-    let schema_metric = b.ctx.schema.metric(&m.id);
-    let part = schema_metric
-        .and_then(|s| s.part_label.clone())
-        .unwrap_or_else(|| Metric::side_text(&m.numerator));
-    let rest = schema_metric
-        .and_then(|s| s.complement.clone())
-        .unwrap_or_else(|| "Rest".to_string());
+    let (part, rest) = (spec.part_name(), spec.complement_name());
     let title = format!(
         "{}: {}, {}",
         m.title,
@@ -180,7 +180,7 @@ fn split_chart(
             .set_format(ChartFormat::new().set_solid_fill(ChartSolidFill::new().set_color(colour)))
             .set_gap(40);
     }
-    super::cells::chart_title(
+    crate::report::xlsx::chart_title(
         &mut chart,
         &format!(
             "{} and {}, {}, {}",

@@ -6,9 +6,9 @@ use rust_xlsxwriter::{
     Color, ConditionalFormatCell, ConditionalFormatCellRule, Format, Worksheet, XlsxError,
 };
 
-use super::cells::{header, text, Formats};
 use super::Book;
 use crate::aggregate::Covered;
+use crate::report::xlsx::{header, text, Formats};
 
 /// The grid's header row; LAs follow it.
 pub(super) const HEADER_ROW: u32 = 4;
@@ -43,7 +43,14 @@ pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError
     let first = HEADER_ROW + 1;
     let n_las = grid(b, sheet, first)?;
 
-    let mut row = first + n_las as u32 + 2;
+    coverage_counts(b, sheet, first + n_las as u32 + 2)
+}
+
+/// Below the grid: per item, the LAs with a usable value; per metric, those
+/// with a valid pair.
+fn coverage_counts(b: &Book<'_>, sheet: &mut Worksheet, mut row: u32) -> Result<(), XlsxError> {
+    let (schema, fmt, bm) = (b.ctx.schema, &b.fmt, b.bm);
+    let period = bm.period;
     text(
         sheet,
         row,

@@ -3,9 +3,9 @@
 
 use rust_xlsxwriter::{Table, TableColumn, TableStyle, Worksheet, XlsxError};
 
-use super::cells::{shown, text, widths, Kind};
 use super::Book;
 use crate::period::Period;
+use crate::report::xlsx::{shown, text, widths, Kind};
 use crate::validate::ReturnStatus;
 
 /// Data columns; tests and docs/workbook.md follow this order.
@@ -48,7 +48,7 @@ pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError
     }
     if row == 1 {
         // An Excel table needs a data row; an empty run gets a plain header instead.
-        super::cells::header(sheet, fmt, 0, 0, &COLUMNS)?;
+        crate::report::xlsx::header(sheet, fmt, 0, 0, &COLUMNS)?;
         return text(sheet, 1, 0, "No returns used.", Some(&fmt.note));
     }
     let columns: Vec<TableColumn> = COLUMNS

@@ -6,10 +6,9 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::cells::{header, text, widths};
 use super::Book;
-use crate::report::row_height::fit_row;
-use crate::validate::rules;
+use crate::report::xlsx::fit_row;
+use crate::report::xlsx::{header, text, widths};
 
 /// Findings columns; tests and docs/workbook.md follow this order.
 pub(super) const COLUMNS: [&str; 10] = [
@@ -54,11 +53,11 @@ pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError
             f.severity.as_str(),
             Some(&fmt.severity(f.severity)),
         )?;
-        text(sheet, row, 4, f.rule, None)?;
+        text(sheet, row, 4, f.rule.as_str(), None)?;
         text(sheet, row, 5, &f.items.join(", "), None)?;
         text(sheet, row, 6, f.cell.as_deref().unwrap_or(""), None)?;
         if p.publish() {
-            let summary = rules::rule(f.rule).map_or("", |r| r.summary);
+            let summary = f.rule.rule().summary;
             text(sheet, row, 8, summary, Some(&fmt.wrap))?;
             fit_row(sheet, row, &[(summary, 70.0)])?;
         } else {

@@ -13,16 +13,29 @@ use rust_xlsxwriter::{
     Worksheet, XlsxError,
 };
 
-use super::cells::{header, palette, shown_opt, text, Kind};
 use super::metric_sheet::{Row, TABLE_HEADER};
 use super::Book;
 use crate::aggregate::{MetricPeriod, MetricResult};
+use crate::report::charts::role;
 use crate::report::present::Shown;
+use crate::report::xlsx::{fixed, header, palette, shown_opt, text, Kind};
 
 /// The chart's label and value columns, right of the LA table.
 pub(super) const LABEL_COL: u16 = 10;
 pub(super) const VALUE_COL: u16 = 11;
 const CHART_COL: u16 = 13;
+
+/// The chart's key in words, named from the colours the bars are drawn in.
+fn key() -> String {
+    format!(
+        "Bars: {} = LA, {} = outlier, {} = region pooled, {} = England. \
+         LAs with no usable value are listed as (no data).",
+        role::LA.name(),
+        role::OUTLIER.name(),
+        role::REGION.name(),
+        role::ENGLAND.name()
+    )
+}
 
 /// One bar.
 struct Bar {
@@ -53,8 +66,7 @@ pub(super) fn write(
         text(sheet, row, LABEL_COL, &bar.label, None)?;
         shown_opt(sheet, fmt, row, VALUE_COL, bar.value.clone(), Kind::Rate)?;
     }
-    let key = "Bars: dark blue = LA, dark pink = outlier, turquoise = region pooled, orange = England. LAs with no usable value are listed as (no data).";
-    text(sheet, TABLE_HEADER - 1, CHART_COL, key, Some(&fmt.note))?;
+    text(sheet, TABLE_HEADER - 1, CHART_COL, &key(), Some(&fmt.note))?;
     if bars.is_empty() {
         return Ok(());
     }
@@ -68,11 +80,7 @@ pub(super) fn write(
             )
         })
         .collect();
-    let decimals = if b.ctx.presenter.publish() && m.unit.is_proportion() {
-        "0"
-    } else {
-        "0.0"
-    };
+    let decimals = fixed(b.ctx.presenter.la_rate_decimals(m.unit));
     let mut chart = Chart::new(ChartType::Bar);
     chart
         .add_series()
@@ -82,7 +90,7 @@ pub(super) fn write(
         .set_points(&points)
         .set_gap(40)
         .set_data_label(ChartDataLabel::new().show_value().set_num_format(decimals));
-    super::cells::chart_title(
+    crate::report::xlsx::chart_title(
         &mut chart,
         &format!(
             "{} {}, {}, {}",

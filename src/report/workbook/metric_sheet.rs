@@ -5,27 +5,29 @@ use std::cmp::Ordering;
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::cells::{header, shown, shown_opt, text, widths, Kind};
 use super::{metric_chart, Book};
-use crate::aggregate::{LaMetric, MetricPeriod, MetricResult};
+use crate::aggregate::{LaMetric, LimitNames, MetricPeriod, MetricResult};
 use crate::report::present::{LaFigures, Shown};
+use crate::report::xlsx::{header, shown, shown_opt, text, widths, Kind};
 use crate::schema::Metric;
 
 /// The LA table's header row; LAs follow it.
 pub(super) const TABLE_HEADER: u32 = 7;
 
 /// LA table columns; tests and docs/workbook.md follow this order.
-pub(super) const COLUMNS: [&str; 9] = [
-    "LA",
-    "Numerator",
-    "Denominator",
-    "Value",
-    "Wilson 95% low",
-    "Wilson 95% high",
-    "z",
-    "Outlier",
-    "Not included because",
-];
+fn columns(interval: &str) -> [String; 9] {
+    [
+        "LA".to_string(),
+        "Numerator".to_string(),
+        "Denominator".to_string(),
+        "Value".to_string(),
+        format!("Wilson {interval} low"),
+        format!("Wilson {interval} high"),
+        "z".to_string(),
+        "Outlier".to_string(),
+        "Not included because".to_string(),
+    ]
+}
 
 pub(super) fn write(
     b: &Book<'_>,
@@ -54,7 +56,7 @@ pub(super) fn write(
     headline(b, sheet, m, here)?;
 
     let schema_metric = ctx.schema.metric(&m.id);
-    let mut titles: Vec<String> = COLUMNS.iter().map(|c| c.to_string()).collect();
+    let mut titles = columns(&LimitNames::of(&ctx.schema.outliers).interval);
     if let Some(sm) = schema_metric {
         titles[1] = format!("Numerator ({})", Metric::side_text(&sm.numerator));
         titles[2] = format!("Denominator ({})", Metric::side_text(&sm.denominator));
@@ -208,7 +210,7 @@ fn la_row(
     if let Some(e) = &la.excluded {
         let why = p.exclusion(e);
         text(sheet, row, 8, &why, Some(&fmt.wrap))?;
-        crate::report::row_height::fit_row(sheet, row, &[(&why, 30.0)])?;
+        crate::report::xlsx::fit_row(sheet, row, &[(&why, 30.0)])?;
     }
     Ok(())
 }

@@ -8,7 +8,6 @@
 
 mod about;
 mod approvals;
-mod cells;
 mod coverage;
 mod data;
 mod findings;
@@ -20,13 +19,12 @@ mod trends;
 
 use std::path::Path;
 
-use chrono::Datelike;
 use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, Worksheet, XlsxError};
 
 use super::{ReportError, RunContext};
 use crate::aggregate::Benchmark;
 use crate::period::Period;
-use cells::Formats;
+use crate::report::xlsx::{self, Formats};
 
 /// The workbook's file name for a reporting period: `kinship_benchmark_2025-26_Q2.xlsx`.
 pub fn file_name(period: Period) -> String {
@@ -58,7 +56,7 @@ pub fn write_workbook(
     let wb = Book {
         ctx,
         bm: benchmark,
-        fmt: Formats::new(),
+        fmt: Formats::new(ctx.schema.reading.fte_decimals),
         names: Default::default(),
     };
     wb.write_all(&mut book).map_err(fail)?;
@@ -67,9 +65,7 @@ pub fn write_workbook(
 
 /// The run's as-of date rather than the clock, so a rerun is byte-identical.
 fn creation_time(ctx: &RunContext<'_>) -> Result<ExcelDateTime, XlsxError> {
-    let d = ctx.info.as_of;
-    let year = u16::try_from(d.year()).unwrap_or(2000);
-    ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8)
+    xlsx::creation_time(ctx.info.as_of)
 }
 
 /// What every sheet writer is given.
@@ -108,7 +104,7 @@ impl Book<'_> {
         book: &'b mut Workbook,
         wanted: &str,
     ) -> Result<&'b mut Worksheet, XlsxError> {
-        let name = cells::sheet_name(wanted, &self.names.borrow());
+        let name = xlsx::sheet_name(wanted, &self.names.borrow());
         self.names.borrow_mut().push(name.clone());
         let sheet = book.add_worksheet();
         sheet.set_name(&name)?;

@@ -6,9 +6,9 @@ use rust_xlsxwriter::{
     XlsxError,
 };
 
-use super::cells::{header, palette, shown, text, widths, Kind};
 use super::Book;
 use crate::aggregate::{BreakdownPart, BreakdownPeriod};
+use crate::report::xlsx::{header, palette, shown, text, widths, Kind};
 
 /// The first breakdown's header row; its parts follow it.
 pub(super) const FIRST_HEADER_ROW: u32 = 4;
@@ -112,7 +112,7 @@ fn shares_chart(b: &Book<'_>, title: &str, (first, last): (u32, u32), n: usize) 
         )
         .set_gap(50)
         .set_data_label(ChartDataLabel::new().show_value().set_num_format("0.0"));
-    super::cells::chart_title(
+    crate::report::xlsx::chart_title(
         &mut chart,
         &format!("{}, {}, {}", title, bm.region_name, bm.period),
     );

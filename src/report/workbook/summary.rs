@@ -2,11 +2,11 @@
 
 use rust_xlsxwriter::{Worksheet, XlsxError};
 
-use super::cells::{header, shown, shown_opt, text, widths, Kind};
 use super::Book;
 use crate::aggregate::{MetricPeriod, MetricResult};
 use crate::report::present::Shown;
-use crate::report::row_height::fit_row;
+use crate::report::xlsx::fit_row;
+use crate::report::xlsx::{header, shown, shown_opt, text, widths, Kind};
 
 /// Summary columns; tests and docs/workbook.md follow this order.
 pub(super) const COLUMNS: [&str; 15] = [
@@ -49,7 +49,12 @@ pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError
         row += 1;
     }
 
-    row += 2;
+    count_rows(b, sheet, row + 2)
+}
+
+/// The count measures below the metrics: regional total, LAs contributing, mean per LA.
+fn count_rows(b: &Book<'_>, sheet: &mut Worksheet, mut row: u32) -> Result<(), XlsxError> {
+    let (ctx, bm, fmt) = (b.ctx, b.bm, &b.fmt);
     let title = format!("Count measures, {}", bm.period);
     text(sheet, row, 0, &title, Some(&fmt.subtitle))?;
     row += 1;
@@ -102,44 +107,12 @@ fn metric_row(
     m: &MetricResult,
 ) -> Result<(), XlsxError> {
     let (p, fmt, period) = (b.ctx.presenter, &b.fmt, b.bm.period);
-    let rate = |v: Option<f64>| p.region_rate(v);
-    let pooled_at = |q| m.at(q).and_then(|mp: &MetricPeriod| mp.region.pooled);
     text(sheet, row, 0, &m.id, Some(&fmt.bold))?;
     text(sheet, row, 1, &m.title, Some(&fmt.wrap))?;
     text(sheet, row, 2, unit_label(m), None)?;
     let here = m.at(period);
     let narrative = p.narrative(m);
-    shown(sheet, fmt, row, 3, &rate(pooled_at(period)), Kind::Rate)?;
-    shown(
-        sheet,
-        fmt,
-        row,
-        4,
-        &rate(pooled_at(period.prev())),
-        Kind::Rate,
-    )?;
-    let year_before = period.year_before();
-    shown(
-        sheet,
-        fmt,
-        row,
-        5,
-        &rate(pooled_at(year_before)),
-        Kind::Rate,
-    )?;
-    let rolling = m.rolling_year.iter().find(|r| r.last == period);
-    shown_opt(
-        sheet,
-        fmt,
-        row,
-        6,
-        rolling.map(|r| rate(r.pooled)),
-        Kind::Rate,
-    )?;
-    if let Some(e) = here.and_then(|h| h.england.as_ref()) {
-        shown(sheet, fmt, row, 7, &rate(Some(e.value)), Kind::Rate)?;
-        sheet.write_number_with_format(row, 8, f64::from(e.year_ending), &fmt.integer)?;
-    }
+    figures(b, sheet, row, m)?;
     let Some(h) = here else {
         fit_row(sheet, row, &[(&m.title, 40.0), (&narrative, 70.0)])?;
         return text(sheet, row, 14, &narrative, Some(&fmt.wrap));
@@ -147,20 +120,7 @@ fn metric_row(
     sheet.write_number_with_format(row, 9, h.region.n_included as f64, &fmt.top)?;
     sheet.write_number_with_format(row, 10, h.region.n_excluded as f64, &fmt.top)?;
     text(sheet, row, 11, &exclusion_text(h), Some(&fmt.wrap))?;
-    let outliers: Vec<String> = h
-        .las
-        .iter()
-        .filter(|l| l.outlier)
-        .map(|l| b.la_name(&l.la_code, &l.la_name))
-        .collect();
-    let outliers = if outliers.is_empty() {
-        h.outliers
-            .not_assessed
-            .as_ref()
-            .map_or_else(|| "none".to_string(), |why| format!("not assessed: {why}"))
-    } else {
-        outliers.join(", ")
-    };
+    let outliers = outlier_text(b, h);
     text(sheet, row, 12, &outliers, Some(&fmt.wrap))?;
     let without = p.region_without_outliers(m, h);
     shown(sheet, fmt, row, 13, &without, Kind::Rate)?;
@@ -176,6 +136,53 @@ fn metric_row(
         ],
     )?;
     text(sheet, row, 14, &narrative, Some(&fmt.wrap))
+}
+
+/// The pooled figure now, a quarter before, a year before and over the
+/// rolling year; England's figure and its year.
+fn figures(
+    b: &Book<'_>,
+    sheet: &mut Worksheet,
+    row: u32,
+    m: &MetricResult,
+) -> Result<(), XlsxError> {
+    let (p, fmt, period) = (b.ctx.presenter, &b.fmt, b.bm.period);
+    let rate = |v: Option<f64>| p.region_rate(v);
+    let pooled_at = |q| m.at(q).and_then(|mp: &MetricPeriod| mp.region.pooled);
+    for (col, q) in [(3, period), (4, period.prev()), (5, period.year_before())] {
+        shown(sheet, fmt, row, col, &rate(pooled_at(q)), Kind::Rate)?;
+    }
+    let rolling = m.rolling_year.iter().find(|r| r.last == period);
+    shown_opt(
+        sheet,
+        fmt,
+        row,
+        6,
+        rolling.map(|r| rate(r.pooled)),
+        Kind::Rate,
+    )?;
+    if let Some(e) = m.at(period).and_then(|h| h.england.as_ref()) {
+        shown(sheet, fmt, row, 7, &rate(Some(e.value)), Kind::Rate)?;
+        sheet.write_number_with_format(row, 8, f64::from(e.year_ending), &fmt.integer)?;
+    }
+    Ok(())
+}
+
+/// The outlier LAs by name, "none", or why outliers were not assessed.
+fn outlier_text(b: &Book<'_>, h: &MetricPeriod) -> String {
+    let outliers: Vec<String> = h
+        .las
+        .iter()
+        .filter(|l| l.outlier)
+        .map(|l| b.la_name(&l.la_code, &l.la_name))
+        .collect();
+    if !outliers.is_empty() {
+        return outliers.join(", ");
+    }
+    h.outliers
+        .not_assessed
+        .as_ref()
+        .map_or_else(|| "none".to_string(), |why| format!("not assessed: {why}"))
 }
 
 /// `2 not received, 1 item missing`: excluded LAs counted by reason, in the order of the checks.

@@ -9,9 +9,9 @@ use rust_xlsxwriter::{
     Worksheet, XlsxError,
 };
 
-use super::cells::{header, palette, shown, text, Kind};
 use super::Book;
 use crate::aggregate::MetricResult;
+use crate::report::xlsx::{header, palette, shown, text, Kind};
 
 /// The period table's header row; periods follow it.
 pub(super) const HEADER_ROW: u32 = 4;
@@ -134,7 +134,7 @@ fn trend_chart(b: &Book<'_>, (m, col, england): Column<'_>, (first, last): (u32,
             )
             .set_marker(&marker(ChartMarkerType::Square, palette::ENGLAND));
     }
-    super::cells::chart_title(
+    crate::report::xlsx::chart_title(
         &mut chart,
         &format!("{} {} ({})", m.id, m.short, super::summary::unit_label(m)),
     );

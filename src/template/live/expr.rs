@@ -5,7 +5,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::ingest::format_number;
+use crate::number_text::format_number;
 
 /// Sums are compared allowing for float rounding (FTE items carry decimals), as validate does.
 const TOLERANCE: &str = "0.000000001";

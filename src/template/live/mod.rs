@@ -16,13 +16,13 @@ pub(super) use sheet::write;
 pub use sheet::{lay_out, LiveSheet, FORMULA_LIMIT};
 
 use crate::schema::{Metric, RelOp, Relation, Schema, Unit};
-use crate::validate::rules::{live_words, LIVE_CODE};
+use crate::validate::rules::{live_words, Code, LIVE_CODE};
 
 /// One check: when it fires and what it then says.
 #[derive(Debug, Clone, PartialEq)]
 pub struct LiveCheck {
     /// The rule it stands in for (`SUM001`).
-    pub code: &'static str,
+    pub code: Code,
     /// The item on whose row it is shown: the cell validate's finding names.
     pub host: String,
     pub when: Cond,
@@ -54,20 +54,20 @@ pub fn checks(schema: &Schema) -> Vec<LiveCheck> {
     for item in &schema.items {
         let code = &item.code;
         let mut typing = vec![
-            ("VAL004", Cond::IsError(code.clone())),
-            ("VAL009", Cond::NotANumber(code.clone(), markers.clone())),
+            (Code::VAL004, Cond::IsError(code.clone())),
+            (Code::VAL009, Cond::NotANumber(code.clone(), markers.clone())),
             (
-                "VAL003",
+                Code::VAL003,
                 Cond::Marker(code.clone(), r.withheld_markers.clone()),
             ),
             (
-                "VAL002",
+                Code::VAL002,
                 Cond::Marker(code.clone(), r.not_provided_markers.clone()),
             ),
-            ("VAL007", Cond::Negative(code.clone())),
+            (Code::VAL007, Cond::Negative(code.clone())),
         ];
         if item.unit == Unit::Count {
-            typing.push(("VAL008", Cond::Fraction(code.clone())));
+            typing.push((Code::VAL008, Cond::Fraction(code.clone())));
         }
         for (rule, when) in typing {
             out.push(check(rule, code, when, &[]));
@@ -94,13 +94,13 @@ fn unusable(schema: &Schema, code: &str, markers: &[String]) -> Cond {
     Cond::Or(any)
 }
 
-fn check(code: &'static str, host: &str, when: Cond, fill: &[(&str, Piece)]) -> LiveCheck {
+fn check(code: Code, host: &str, when: Cond, fill: &[(&str, Piece)]) -> LiveCheck {
     let mut says = Vec::new();
     for (literal, name) in segments(LIVE_CODE) {
         push_text(&mut says, literal);
         match name {
             Some("words") => {
-                for (literal, name) in segments(live_words(code).unwrap_or(code)) {
+                for (literal, name) in segments(live_words(code).unwrap_or(code.as_str())) {
                     push_text(&mut says, literal);
                     if let Some(name) = name {
                         match fill.iter().find(|(k, _)| *k == name) {
@@ -110,7 +110,7 @@ fn check(code: &'static str, host: &str, when: Cond, fill: &[(&str, Piece)]) -> 
                     }
                 }
             }
-            Some("code") => push_text(&mut says, code),
+            Some("code") => push_text(&mut says, code.as_str()),
             Some(other) => push_text(&mut says, &format!("{{{other}}}")),
             None => {}
         }
@@ -185,7 +185,7 @@ fn relation(schema: &Schema, rel: &Relation) -> LiveCheck {
     let whole_given = count_is(whole, whole.len());
     let (code, host, when) = match rel.op {
         RelOp::AtMost => (
-            "SUM002",
+            Code::SUM002,
             parts.first(),
             Cond::And(vec![
                 whole_given,
@@ -193,7 +193,7 @@ fn relation(schema: &Schema, rel: &Relation) -> LiveCheck {
             ]),
         ),
         RelOp::Equals => (
-            "SUM001",
+            Code::SUM001,
             whole.first(),
             Cond::And(vec![
                 whole_given,
@@ -224,9 +224,9 @@ fn pair(schema: &Schema, m: &Metric, unusable: &dyn Fn(&str) -> Cond) -> Vec<Liv
             m.items().into_iter().map(unusable).collect(),
         ))),
     };
-    let mut out = p.one_sided("PAIR001", den, vec![given(num), short(den)]);
+    let mut out = p.one_sided(Code::PAIR001, den, vec![given(num), short(den)]);
     out.extend(p.one_sided(
-        "PAIR002",
+        Code::PAIR002,
         num,
         vec![
             given(den),
@@ -236,7 +236,7 @@ fn pair(schema: &Schema, m: &Metric, unusable: &dyn Fn(&str) -> Cond) -> Vec<Liv
     ));
     let sum = |side: &[String]| Num::Sum(side.to_vec());
     out.push(p.check(
-        "PAIR004",
+        Code::PAIR004,
         &first(schema, den),
         vec![
             all_given(num),
@@ -247,7 +247,7 @@ fn pair(schema: &Schema, m: &Metric, unusable: &dyn Fn(&str) -> Cond) -> Vec<Liv
     ));
     if m.unit.is_proportion() {
         out.push(p.check(
-            "PAIR003",
+            Code::PAIR003,
             &first(schema, num),
             vec![
                 all_given(num),
@@ -270,7 +270,7 @@ struct PairChecks<'a> {
 
 impl PairChecks<'_> {
     /// The check `code` on the row of `host`, when `conds` hold of usable items.
-    fn check(&self, code: &'static str, host: &str, conds: Vec<Cond>) -> LiveCheck {
+    fn check(&self, code: Code, host: &str, conds: Vec<Cond>) -> LiveCheck {
         let when = Cond::And([vec![self.judged.clone()], conds].concat());
         check(code, host, when, &self.fill)
     }
@@ -279,7 +279,7 @@ impl PairChecks<'_> {
     /// item not given, the cell the feedback names, so one check per such item.
     fn one_sided(
         &self,
-        code: &'static str,
+        code: Code,
         missing: &[String],
         conds: Vec<Cond>,
     ) -> Vec<LiveCheck> {
@@ -344,7 +344,7 @@ mod tests {
         }
         let b02 = all
             .iter()
-            .find(|c| c.code == "SUM001" && c.host == "B02")
+            .find(|c| c.code == Code::SUM001 && c.host == "B02")
             .unwrap();
         assert_eq!(
             b02.says,

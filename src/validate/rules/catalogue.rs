@@ -1,11 +1,14 @@
 //! Every rule, as data: the catalogue `kinbench rules` prints.
 
-use super::{Family, Rule, Severity};
+use super::{Code, Family, Rule, Severity};
 
 /// Every rule, in catalogue order.
-pub static RULES: &[Rule] = &[
+pub static RULES: &[Rule] = &CATALOGUE;
+
+/// One entry per [`Code`], in the enum's order, so `Code::rule` is an index.
+const CATALOGUE: [Rule; Code::ALL.len()] = [
     Rule {
-        code: "FILE001",
+        code: Code::FILE001,
         name: "unsupported-type",
         family: Family::File,
         severity: Severity::Error,
@@ -14,7 +17,7 @@ pub static RULES: &[Rule] = &[
         action: "Save the return as an Excel workbook (.xlsx) and send it again.",
     },
     Rule {
-        code: "FILE002",
+        code: Code::FILE002,
         name: "unreadable",
         family: Family::File,
         severity: Severity::Error,
@@ -23,7 +26,7 @@ pub static RULES: &[Rule] = &[
         action: "Open the file yourself to check it is your return, save it again as .xlsx and send it again.",
     },
     Rule {
-        code: "FILE003",
+        code: Code::FILE003,
         name: "password-protected",
         family: Family::File,
         severity: Severity::Error,
@@ -32,7 +35,7 @@ pub static RULES: &[Rule] = &[
         action: "Remove the password (in Excel: File > Info > Protect Workbook > Encrypt with Password, then clear it), save the file and send it again.",
     },
     Rule {
-        code: "FILE004",
+        code: Code::FILE004,
         name: "too-large",
         family: Family::File,
         severity: Severity::Error,
@@ -41,7 +44,7 @@ pub static RULES: &[Rule] = &[
         action: "Send only the return: remove extra sheets, images and pasted data, save the file and send it again.",
     },
     Rule {
-        code: "FILE005",
+        code: Code::FILE005,
         name: "not-a-return",
         family: Family::File,
         severity: Severity::Error,
@@ -50,7 +53,7 @@ pub static RULES: &[Rule] = &[
         action: "Put your figures in the template the network sent you, keeping its header row, and send it again.",
     },
     Rule {
-        code: "FILE006",
+        code: Code::FILE006,
         name: "sheet-renamed",
         family: Family::File,
         severity: Severity::Info,
@@ -59,7 +62,7 @@ pub static RULES: &[Rule] = &[
         action: "Nothing to do this time. In future returns keep the template's sheet name.",
     },
     Rule {
-        code: "FILE007",
+        code: Code::FILE007,
         name: "la-missing",
         family: Family::File,
         severity: Severity::Error,
@@ -68,7 +71,7 @@ pub static RULES: &[Rule] = &[
         action: "Type your DfE 3-digit LA number (for example 886) in the LA code cell and send the return again.",
     },
     Rule {
-        code: "FILE008",
+        code: Code::FILE008,
         name: "la-unknown",
         family: Family::File,
         severity: Severity::Error,
@@ -77,7 +80,7 @@ pub static RULES: &[Rule] = &[
         action: "Type your DfE 3-digit LA number (for example 886) in the LA code cell and send the return again.",
     },
     Rule {
-        code: "FILE009",
+        code: Code::FILE009,
         name: "la-mismatch",
         family: Family::File,
         severity: Severity::Error,
@@ -86,7 +89,7 @@ pub static RULES: &[Rule] = &[
         action: "Correct whichever cell is wrong so that both name your LA, and send the return again.",
     },
     Rule {
-        code: "FILE010",
+        code: Code::FILE010,
         name: "la-outside-region",
         family: Family::File,
         severity: Severity::Error,
@@ -95,7 +98,7 @@ pub static RULES: &[Rule] = &[
         action: "Check the LA code; if it is right, the file was sent to the wrong network and you need do nothing.",
     },
     Rule {
-        code: "FILE011",
+        code: Code::FILE011,
         name: "period-missing",
         family: Family::File,
         severity: Severity::Error,
@@ -104,7 +107,7 @@ pub static RULES: &[Rule] = &[
         action: "Choose the quarter from the Period drop-down (for example 2025-26 Q2) and send the return again.",
     },
     Rule {
-        code: "FILE012",
+        code: Code::FILE012,
         name: "period-unrecognised",
         family: Family::File,
         severity: Severity::Error,
@@ -113,7 +116,7 @@ pub static RULES: &[Rule] = &[
         action: "Choose the quarter from the Period drop-down (for example 2025-26 Q2) and send the return again.",
     },
     Rule {
-        code: "FILE013",
+        code: Code::FILE013,
         name: "period-normalised",
         family: Family::File,
         severity: Severity::Info,
@@ -122,7 +125,7 @@ pub static RULES: &[Rule] = &[
         action: "Nothing to do. In future returns choose the period from the drop-down.",
     },
     Rule {
-        code: "FILE014",
+        code: Code::FILE014,
         name: "template-version-unknown",
         family: Family::File,
         severity: Severity::Error,
@@ -131,7 +134,7 @@ pub static RULES: &[Rule] = &[
         action: "Copy your figures into the current template the network sent you and send it again.",
     },
     Rule {
-        code: "FILE015",
+        code: Code::FILE015,
         name: "template-version-missing",
         family: Family::File,
         severity: Severity::Info,
@@ -140,7 +143,7 @@ pub static RULES: &[Rule] = &[
         action: "Nothing to do if you filled in the template the network sent for this quarter. In future leave its Template version cell as it came.",
     },
     Rule {
-        code: "FILE016",
+        code: Code::FILE016,
         name: "filename-other-la",
         family: Family::File,
         severity: Severity::Warning,
@@ -149,7 +152,7 @@ pub static RULES: &[Rule] = &[
         action: "Check you sent the right file. If you did, name the file after your LA next time.",
     },
     Rule {
-        code: "FILE017",
+        code: Code::FILE017,
         name: "filename-other-period",
         family: Family::File,
         severity: Severity::Warning,
@@ -158,7 +161,7 @@ pub static RULES: &[Rule] = &[
         action: "Check the Period in the return. If it is right, name the file after that period next time.",
     },
     Rule {
-        code: "FILE018",
+        code: Code::FILE018,
         name: "superseded",
         family: Family::File,
         severity: Severity::Info,
@@ -167,7 +170,7 @@ pub static RULES: &[Rule] = &[
         action: "Nothing to do, unless this is the return you want used: then send it again with a later Date completed.",
     },
     Rule {
-        code: "FILE019",
+        code: Code::FILE019,
         name: "date-completed-missing",
         family: Family::File,
         severity: Severity::Warning,
@@ -176,7 +179,7 @@ pub static RULES: &[Rule] = &[
         action: "Type the date you completed the return (for example 14/10/2025) in the Date completed cell.",
     },
     Rule {
-        code: "FILE020",
+        code: Code::FILE020,
         name: "not-received",
         family: Family::File,
         severity: Severity::Warning,
@@ -185,7 +188,7 @@ pub static RULES: &[Rule] = &[
         action: "Send the return for this period, or tell the network's analyst when it will come. If you sent one, its own findings say why it could not be used.",
     },
     Rule {
-        code: "FILE021",
+        code: Code::FILE021,
         name: "ambiguous-sheet",
         family: Family::File,
         severity: Severity::Error,
@@ -194,7 +197,7 @@ pub static RULES: &[Rule] = &[
         action: "Keep one sheet named Return holding your figures, delete or rename the other copies, and send the return again.",
     },
     Rule {
-        code: "FILE022",
+        code: Code::FILE022,
         name: "other-return-sheets",
         family: Family::File,
         severity: Severity::Warning,
@@ -203,7 +206,7 @@ pub static RULES: &[Rule] = &[
         action: "Check that the sheet named Return holds your figures; if another sheet does, copy them into Return and send the return again.",
     },
     Rule {
-        code: "FILE023",
+        code: Code::FILE023,
         name: "feedback-not-written",
         family: Family::File,
         severity: Severity::Warning,
@@ -212,7 +215,7 @@ pub static RULES: &[Rule] = &[
         action: "The network's analyst will send your feedback separately; you need do nothing.",
     },
     Rule {
-        code: "FILE024",
+        code: Code::FILE024,
         name: "ambiguous-table",
         family: Family::File,
         severity: Severity::Error,
@@ -221,7 +224,7 @@ pub static RULES: &[Rule] = &[
         action: "Keep one table (Code, Item, Value, Notes) on the Return sheet, delete the copy beside it, and send the return again.",
     },
     Rule {
-        code: "VAL001",
+        code: Code::VAL001,
         name: "number-as-text",
         family: Family::Value,
         severity: Severity::Info,
@@ -230,7 +233,7 @@ pub static RULES: &[Rule] = &[
         action: "Nothing to do. In future type the number on its own, without spaces or commas.",
     },
     Rule {
-        code: "VAL002",
+        code: Code::VAL002,
         name: "not-provided-marker",
         family: Family::Value,
         severity: Severity::Warning,
@@ -239,7 +242,7 @@ pub static RULES: &[Rule] = &[
         action: "Type the number, or leave the cell blank if you cannot give it.",
     },
     Rule {
-        code: "VAL003",
+        code: Code::VAL003,
         name: "withheld",
         family: Family::Value,
         severity: Severity::Warning,
@@ -248,7 +251,7 @@ pub static RULES: &[Rule] = &[
         action: "Give the number if you can: the network suppresses small numbers itself before anything is published. Otherwise leave the cell blank.",
     },
     Rule {
-        code: "VAL004",
+        code: Code::VAL004,
         name: "error-value",
         family: Family::Value,
         severity: Severity::Error,
@@ -257,7 +260,7 @@ pub static RULES: &[Rule] = &[
         action: "Correct the formula or type the number itself, or leave the cell blank if you cannot give it.",
     },
     Rule {
-        code: "VAL005",
+        code: Code::VAL005,
         name: "date-value",
         family: Family::Value,
         severity: Severity::Error,
@@ -266,7 +269,7 @@ pub static RULES: &[Rule] = &[
         action: "Type the number and format the cell as a number, not a date, or leave the cell blank if you cannot give it.",
     },
     Rule {
-        code: "VAL006",
+        code: Code::VAL006,
         name: "boolean-value",
         family: Family::Value,
         severity: Severity::Error,
@@ -275,7 +278,7 @@ pub static RULES: &[Rule] = &[
         action: "Type the number, or leave the cell blank if you cannot give it.",
     },
     Rule {
-        code: "VAL007",
+        code: Code::VAL007,
         name: "negative",
         family: Family::Value,
         severity: Severity::Error,
@@ -284,7 +287,7 @@ pub static RULES: &[Rule] = &[
         action: "Give the number (0 or more), or leave the cell blank if you cannot give it.",
     },
     Rule {
-        code: "VAL008",
+        code: Code::VAL008,
         name: "fraction-in-count",
         family: Family::Value,
         severity: Severity::Error,
@@ -293,7 +296,7 @@ pub static RULES: &[Rule] = &[
         action: "Give the whole number, counting each child or household once, or leave the cell blank if you cannot give it.",
     },
     Rule {
-        code: "VAL009",
+        code: Code::VAL009,
         name: "text-value",
         family: Family::Value,
         severity: Severity::Error,
@@ -302,7 +305,7 @@ pub static RULES: &[Rule] = &[
         action: "Type the number in the Value cell and put any comment in the Notes column, or leave the cell blank if you cannot give it.",
     },
     Rule {
-        code: "VAL010",
+        code: Code::VAL010,
         name: "formula-not-calculated",
         family: Family::Value,
         severity: Severity::Error,
@@ -311,7 +314,7 @@ pub static RULES: &[Rule] = &[
         action: "Open the file in Excel or LibreOffice so the formula is calculated, save it and send it again, or type the number itself.",
     },
     Rule {
-        code: "VAL011",
+        code: Code::VAL011,
         name: "fte-too-precise",
         family: Family::Value,
         severity: Severity::Warning,
@@ -320,7 +323,7 @@ pub static RULES: &[Rule] = &[
         action: "Check the figure and round it to the decimal places the message gives.",
     },
     Rule {
-        code: "VAL012",
+        code: Code::VAL012,
         name: "unknown-code",
         family: Family::Value,
         severity: Severity::Warning,
@@ -329,7 +332,7 @@ pub static RULES: &[Rule] = &[
         action: "Correct the code if it is mistyped, or delete the row if you added it.",
     },
     Rule {
-        code: "VAL013",
+        code: Code::VAL013,
         name: "duplicate-code",
         family: Family::Value,
         severity: Severity::Error,
@@ -338,7 +341,7 @@ pub static RULES: &[Rule] = &[
         action: "Delete the extra rows so that {item} appears once, with its value, and send the return again.",
     },
     Rule {
-        code: "VAL014",
+        code: Code::VAL014,
         name: "row-missing",
         family: Family::Value,
         severity: Severity::Warning,
@@ -347,7 +350,7 @@ pub static RULES: &[Rule] = &[
         action: "Put the row back with {item} in the Code column, or copy your figures into the current template.",
     },
     Rule {
-        code: "VAL015",
+        code: Code::VAL015,
         name: "stray-value",
         family: Family::Value,
         severity: Severity::Warning,
@@ -356,7 +359,7 @@ pub static RULES: &[Rule] = &[
         action: "Move the figure to its item's row, or delete it.",
     },
     Rule {
-        code: "VAL016",
+        code: Code::VAL016,
         name: "item-of-other-version",
         family: Family::Value,
         severity: Severity::Info,
@@ -365,7 +368,7 @@ pub static RULES: &[Rule] = &[
         action: "Nothing to do if you meant to send version {detail}. If you filled in a newer template, keep its Template version cell as it came.",
     },
     Rule {
-        code: "PAIR001",
+        code: Code::PAIR001,
         name: "numerator-without-denominator",
         family: Family::Pair,
         severity: Severity::Error,
@@ -374,7 +377,7 @@ pub static RULES: &[Rule] = &[
         action: "Give {item}, or leave the figures on both sides blank if you cannot give them.",
     },
     Rule {
-        code: "PAIR002",
+        code: Code::PAIR002,
         name: "denominator-without-numerator",
         family: Family::Pair,
         severity: Severity::Error,
@@ -383,7 +386,7 @@ pub static RULES: &[Rule] = &[
         action: "Give {item}, or leave the figures on both sides blank if you cannot give them.",
     },
     Rule {
-        code: "PAIR003",
+        code: Code::PAIR003,
         name: "numerator-exceeds-denominator",
         family: Family::Pair,
         severity: Severity::Error,
@@ -392,7 +395,7 @@ pub static RULES: &[Rule] = &[
         action: "Check these figures: the first counts some of the children or cases in the second, so it cannot be larger.",
     },
     Rule {
-        code: "PAIR004",
+        code: Code::PAIR004,
         name: "zero-denominator",
         family: Family::Pair,
         severity: Severity::Error,
@@ -401,7 +404,7 @@ pub static RULES: &[Rule] = &[
         action: "Check these figures: if {item} is really 0, the figures counted within it must be 0 too.",
     },
     Rule {
-        code: "SUM001",
+        code: Code::SUM001,
         name: "parts-do-not-add-up",
         family: Family::Sum,
         severity: Severity::Warning,
@@ -410,7 +413,7 @@ pub static RULES: &[Rule] = &[
         action: "Check the parts and the total, and correct whichever is wrong.",
     },
     Rule {
-        code: "SUM002",
+        code: Code::SUM002,
         name: "part-exceeds-whole",
         family: Family::Sum,
         severity: Severity::Warning,
@@ -419,7 +422,7 @@ pub static RULES: &[Rule] = &[
         action: "Check these figures and correct whichever is wrong; if your system counts them differently, say so in the Notes column.",
     },
     Rule {
-        code: "PLAUS001",
+        code: Code::PLAUS001,
         name: "outside-plausible-range",
         family: Family::Plausibility,
         severity: Severity::Warning,
@@ -428,7 +431,7 @@ pub static RULES: &[Rule] = &[
         action: "Check the figure. If it is right, say why in the Notes column.",
     },
     Rule {
-        code: "PLAUS002",
+        code: Code::PLAUS002,
         name: "metric-outside-plausible-range",
         family: Family::Plausibility,
         severity: Severity::Warning,
@@ -437,7 +440,7 @@ pub static RULES: &[Rule] = &[
         action: "Check the figures it is worked out from. If they are right, say why in the Notes column.",
     },
     Rule {
-        code: "PLAUS003",
+        code: Code::PLAUS003,
         name: "large-change",
         family: Family::Plausibility,
         severity: Severity::Warning,
@@ -446,7 +449,7 @@ pub static RULES: &[Rule] = &[
         action: "Check the figure. If the change is real, say why in the Notes column.",
     },
     Rule {
-        code: "PLAUS004",
+        code: Code::PLAUS004,
         name: "regional-outlier",
         family: Family::Plausibility,
         severity: Severity::Warning,
@@ -455,3 +458,15 @@ pub static RULES: &[Rule] = &[
         action: "Check the items of this metric; if they are right, tell the network what explains the difference.",
     },
 ];
+
+// A code missing from the catalogue, listed twice or out of order does not compile.
+const _: () = {
+    let mut i = 0;
+    while i < CATALOGUE.len() {
+        assert!(
+            CATALOGUE[i].code as usize == i,
+            "the catalogue is not in Code order"
+        );
+        i += 1;
+    }
+};

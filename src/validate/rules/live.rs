@@ -9,27 +9,29 @@
 //! name. A check's words must not hold a line break: the summary cell counts
 //! the checks shown by the line breaks between them.
 
+use super::Code;
+
 /// `(rule code, words)`, for every rule the Check column can show.
-pub static LIVE_CHECKS: &[(&str, &str)] = &[
-    ("VAL004", "shows an error, so it cannot be used"),
-    ("VAL009", "not a number"),
-    ("VAL002", "counts as not provided"),
-    ("VAL003", "withheld, so it counts as not provided"),
-    ("VAL007", "cannot be negative"),
-    ("VAL008", "must be a whole number"),
-    ("SUM001", "{parts} add up to {parts_value}; {whole} is {whole_value}"),
+pub static LIVE_CHECKS: &[(Code, &str)] = &[
+    (Code::VAL004, "shows an error, so it cannot be used"),
+    (Code::VAL009, "not a number"),
+    (Code::VAL002, "counts as not provided"),
+    (Code::VAL003, "withheld, so it counts as not provided"),
+    (Code::VAL007, "cannot be negative"),
+    (Code::VAL008, "must be a whole number"),
+    (Code::SUM001, "{parts} add up to {parts_value}; {whole} is {whole_value}"),
     (
-        "SUM002",
+        Code::SUM002,
         "{parts} is {parts_value}, more than {whole} at {whole_value}",
     ),
-    ("PAIR001", "{metric} needs {denominator} as well as {numerator}"),
-    ("PAIR002", "{metric} needs {numerator} as well as {denominator}"),
+    (Code::PAIR001, "{metric} needs {denominator} as well as {numerator}"),
+    (Code::PAIR002, "{metric} needs {numerator} as well as {denominator}"),
     (
-        "PAIR003",
+        Code::PAIR003,
         "{numerator} is {numerator_value}, more than {denominator} at {denominator_value}: {metric} cannot be over 100%",
     ),
     (
-        "PAIR004",
+        Code::PAIR004,
         "{denominator} is 0 but {numerator} is {numerator_value}, so {metric} cannot be worked out",
     ),
 ];
@@ -44,7 +46,7 @@ pub const LIVE_ONE: &str = "1 check to look at";
 pub const LIVE_MANY: &str = " checks to look at";
 
 /// The words of `code`'s live check.
-pub fn live_words(code: &str) -> Option<&'static str> {
+pub fn live_words(code: Code) -> Option<&'static str> {
     LIVE_CHECKS
         .iter()
         .find(|(c, _)| *c == code)

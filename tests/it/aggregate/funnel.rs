@@ -73,7 +73,10 @@ fn ten_las_with_one_outlier() {
     // One PLAUS004 warning, to the outlier only.
     assert_eq!(b.findings.len(), 1);
     let f = &b.findings[0];
-    assert_eq!((f.rule, f.severity), ("PLAUS004", Severity::Warning));
+    assert_eq!(
+        (f.rule.as_str(), f.severity),
+        ("PLAUS004", Severity::Warning)
+    );
     assert_eq!(
         (f.la_code.as_deref(), f.period),
         (Some("867"), Some(p("2025-26 Q2")))
@@ -145,4 +148,34 @@ fn winsorising_clamps_k_at_each_end() {
         [4.0, 3.0, 3.0, 3.0, 4.0, 4.0]
     );
     assert_eq!(winsorise(&[2.0, 1.0], 0), [2.0, 1.0]);
+}
+
+/// The limits' names come from the schema's z values: edit a z and every
+/// output that names the limits (funnel title and legend, Wilson columns,
+/// About sheet, PLAUS004) names the new coverage.
+#[test]
+fn limit_names_follow_the_schemas_z() {
+    use kinbench::aggregate::LimitNames;
+    let mut schema = schema();
+    let names = LimitNames::of(&schema.outliers);
+    assert_eq!(
+        (
+            names.outer.as_str(),
+            names.inner.as_str(),
+            names.interval.as_str()
+        ),
+        ("99.8%", "95%", "95%")
+    );
+    schema.outliers.funnel_outer_z = 2.576;
+    schema.outliers.funnel_inner_z = 1.645;
+    schema.outliers.interval_z = 1.282;
+    let names = LimitNames::of(&schema.outliers);
+    assert_eq!(
+        (
+            names.outer.as_str(),
+            names.inner.as_str(),
+            names.interval.as_str()
+        ),
+        ("99%", "90%", "80%")
+    );
 }

@@ -56,7 +56,7 @@ fn caseload_of_40_is_an_outlier() {
 
     assert_eq!(findings.len(), 1);
     assert_eq!(
-        (findings[0].rule, findings[0].la_code.as_deref()),
+        (findings[0].rule.as_str(), findings[0].la_code.as_deref()),
         ("PLAUS004", Some("921"))
     );
     assert_eq!(findings[0].items, ["G02", "G01"]);

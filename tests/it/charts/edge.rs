@@ -41,6 +41,7 @@ fn extreme_and_missing_values_still_render_well_formed_charts() {
         target: weird.clone(),
         unit: unit.clone(),
         x_label: String::new(),
+        limit_labels: ["99.8% limits".into(), "95% limits".into()],
     };
     texts(&funnel_plot(&small("Empty"), &funnel).unwrap().svg);
 

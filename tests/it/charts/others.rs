@@ -36,6 +36,7 @@ fn funnel_data(count: usize) -> Funnel {
         target: RefLine::named("South East", 20.0, &unit),
         unit,
         x_label: "Carers assessed (n)".into(),
+        limit_labels: ["99.8% limits".into(), "95% limits".into()],
     }
 }
 

@@ -13,7 +13,7 @@ fn flat(s: &str) -> String {
 #[test]
 fn explain_gives_everything_about_every_catalogue_rule() {
     for rule in RULES {
-        let out = kinbench(&["explain", rule.code]);
+        let out = kinbench(&["explain", rule.code.as_str()]);
         assert_eq!(out.status.code(), Some(0), "{}", rule.code);
         let said = text(&out.stdout);
         assert!(

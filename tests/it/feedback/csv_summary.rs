@@ -21,7 +21,7 @@ fn findings_csv_round_trips_every_finding_in_order() {
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), validation.findings.len());
     for (row, f) in rows.iter().zip(&validation.findings) {
-        let rule_name = kinbench::validate::rules::rule(f.rule).unwrap().name;
+        let rule_name = f.rule.rule().name;
         let want = [
             f.la_code.clone().unwrap_or_default(),
             f.la_name.clone().unwrap_or_default(),

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use kinbench::period::Period;
 use kinbench::schema::{La, Schema, Unit};
+use kinbench::validate::rules::Code;
 use kinbench::validate::{
     Finding, ItemValue, ReturnStatus, Severity, Submission, Validation, ValueStatus,
 };
@@ -38,7 +39,7 @@ pub fn finding(
         period: Some(q2()),
         file: file.to_string(),
         severity,
-        rule,
+        rule: Code::parse(rule).expect("a catalogue code"),
         items: items.iter().map(|s| s.to_string()).collect(),
         cell: cell.map(str::to_string),
         value: value.map(str::to_string),

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use calamine::{open_workbook, Data, Reader, Xlsx};
 use kinbench::report::feedback::{group, Outcome};
 use kinbench::schema::Schema;
+use kinbench::validate::rules::Code;
 use kinbench::validate::{Finding, ReturnStatus, Severity, Submission};
 
 use super::fixture;
@@ -33,7 +34,7 @@ fn file_finding(file: &str, rule: &'static str, severity: Severity) -> Finding {
         period: None,
         file: file.to_string(),
         severity,
-        rule,
+        rule: Code::parse(rule).expect("a catalogue code"),
         items: vec![],
         cell: None,
         value: None,

@@ -84,7 +84,7 @@ fn every_fixture_is_validated_and_gets_feedback_not_a_panic() {
         assert_eq!(v.submissions.len(), 1, "{rel}");
         let sub = &v.submissions[0];
         assert_eq!(sub.file, rel);
-        let mut rules: Vec<&str> = sub.findings.iter().map(|f| f.rule).collect();
+        let mut rules: Vec<&str> = sub.findings.iter().map(|f| f.rule.as_str()).collect();
         rules.sort();
         rules.dedup();
         let (status, want) = expected(&rel);

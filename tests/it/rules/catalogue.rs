@@ -23,6 +23,7 @@ fn codes_are_unique_and_named_for_their_family() {
         assert!(seen.insert(r.code), "duplicate code {}", r.code);
         let digits = r
             .code
+            .as_str()
             .strip_prefix(prefix(r.family))
             .unwrap_or_else(|| panic!("{} not in its family", r.code));
         assert!(
@@ -30,7 +31,8 @@ fn codes_are_unique_and_named_for_their_family() {
             "{}",
             r.code
         );
-        assert_eq!(rule(r.code).map(|x| x.name), Some(r.name));
+        assert_eq!(rule(r.code.as_str()).map(|x| x.name), Some(r.name));
+        assert_eq!(r.code.rule().name, r.name);
     }
     assert_eq!(RULES.len(), 50);
 }
@@ -128,11 +130,12 @@ fn docs_rules_md_is_generated_from_the_catalogue() {
 }
 
 /// Every code but PLAUS004 (the aggregation stage's) is asserted in these tests:
-/// quoted as an argument of a helper that asserts the finding is there
+/// as an argument of a helper that asserts the finding is there
 /// (`one(sub, "VAL007")`, `one_in(v, file, "FILE002")`), in a comparison of a
 /// return's codes (`codes(&sub) == ["FILE017"]`) or of a finding's (`f.rule ==
-/// "VAL013"`), not just named somewhere: a code in a comment, or in a table no
-/// assertion reads, would pass a plain search.
+/// "VAL013"`), not just named somewhere. Comments are removed first
+/// ([`code_only`]), so a code in a comment, or an assertion commented out,
+/// counts for nothing.
 #[test]
 fn every_rule_is_exercised_by_a_test() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it");
@@ -149,27 +152,105 @@ fn every_rule_is_exercised_by_a_test() {
     {
         text.push_str(&std::fs::read_to_string(f).expect("test file"));
     }
-    // The text just before each quoted occurrence must open one of the asserting calls.
-    let asserted = |code: &str| {
-        let quoted = format!("\"{code}\"");
-        text.match_indices(&quoted).any(|(at, _)| {
-            let before = &text[text[..at]
-                .char_indices()
-                .rev()
-                .nth(80)
-                .map_or(0, |(i, _)| i)..at];
-            let call = ["one(", "one_in(", "codes(", "rule == "]
-                .iter()
-                .filter_map(|c| before.rfind(c).map(|i| i + c.len()))
-                .max();
-            // Within that call: no statement ended between it and the code.
-            call.is_some_and(|i| !before[i..].contains(';'))
-        })
-    };
+    let code = code_only(&text);
     let missing: Vec<&str> = RULES
         .iter()
-        .map(|r| r.code)
-        .filter(|c| *c != "PLAUS004" && !asserted(c))
+        .map(|r| r.code.as_str())
+        .filter(|c| *c != "PLAUS004" && !asserted(&code, c))
         .collect();
     assert!(missing.is_empty(), "no test asserts {missing:?}");
+}
+
+/// Whether `code` is written (`"VAL007"` or `Code::VAL007`) inside one of the
+/// asserting calls: the text just before it opens the call, and no statement
+/// ends between the call and the code.
+fn asserted(text: &str, code: &str) -> bool {
+    let quoted = format!("\"{code}\"");
+    let typed = format!("Code::{code}");
+    let at: Vec<usize> = text
+        .match_indices(&quoted)
+        .chain(text.match_indices(&typed))
+        .map(|(at, _)| at)
+        .collect();
+    at.into_iter().any(|at| {
+        let before = &text[text[..at]
+            .char_indices()
+            .rev()
+            .nth(80)
+            .map_or(0, |(i, _)| i)..at];
+        let call = ["one(", "one_in(", "codes(", "rule == "]
+            .iter()
+            .filter_map(|c| before.rfind(c).map(|i| i + c.len()))
+            .max();
+        call.is_some_and(|i| !before[i..].contains(';'))
+    })
+}
+
+/// Rust source without its comments (`//` to the end of the line, `/* */`),
+/// string and character literals kept as written.
+fn code_only(src: &str) -> String {
+    let mut out = String::with_capacity(src.len());
+    let mut chars = src.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '/' if chars.peek() == Some(&'/') => {
+                for c in chars.by_ref() {
+                    if c == '\n' {
+                        out.push('\n');
+                        break;
+                    }
+                }
+            }
+            '/' if chars.peek() == Some(&'*') => {
+                chars.next();
+                let mut last = ' ';
+                for c in chars.by_ref() {
+                    if last == '*' && c == '/' {
+                        break;
+                    }
+                    last = c;
+                }
+            }
+            '"' => {
+                out.push(c);
+                while let Some(c) = chars.next() {
+                    out.push(c);
+                    match c {
+                        '\\' => out.extend(chars.next()),
+                        '"' => break,
+                        _ => {}
+                    }
+                }
+            }
+            // A character literal, so `'"'` opens no string; a lifetime is left as it is.
+            '\'' => {
+                out.push(c);
+                let rest: String = chars.clone().take(3).collect();
+                let len = match rest.as_bytes() {
+                    [b'\\', _, b'\'', ..] => 3,
+                    [_, b'\'', ..] => 2,
+                    _ => 0,
+                };
+                out.extend(chars.by_ref().take(len));
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+#[test]
+fn a_code_only_in_a_comment_is_not_asserted() {
+    let src = "one(sub, \"VAL007\"); // one(sub, \"VAL008\")\n\
+               /* codes(&sub) == [\"VAL009\"] */ let q = '\"'; one(sub, \"VAL010\");\n\
+               let s = \"// not a comment\"; assert!(f.rule == Code::VAL011);";
+    let code = code_only(src);
+    assert!(asserted(&code, "VAL007"));
+    assert!(!asserted(&code, "VAL008"), "{code}");
+    assert!(!asserted(&code, "VAL009"), "{code}");
+    assert!(asserted(&code, "VAL010"), "{code}");
+    assert!(asserted(&code, "VAL011"), "{code}");
+    assert!(code.contains("\"// not a comment\""), "{code}");
+    // The plain search this replaced would have counted VAL008.
+    assert!(asserted(src, "VAL008"));
 }

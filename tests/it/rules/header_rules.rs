@@ -60,7 +60,7 @@ fn file016_file_name_names_another_la() {
     ] {
         let found = filename_findings(schema(), name, Some(&kent), q2);
         assert_eq!(
-            found.iter().map(|f| f.rule).collect::<Vec<_>>(),
+            found.iter().map(|f| f.rule.as_str()).collect::<Vec<_>>(),
             ["FILE016"],
             "{name}"
         );
@@ -107,7 +107,7 @@ fn file017_file_name_names_another_period() {
     ] {
         let found = filename_findings(schema(), name, Some(&kent), q2);
         assert_eq!(
-            found.iter().map(|f| f.rule).collect::<Vec<_>>(),
+            found.iter().map(|f| f.rule.as_str()).collect::<Vec<_>>(),
             ["FILE017"],
             "{name}"
         );

@@ -274,7 +274,7 @@ fn run_findings_are_sorted_and_deterministic() {
         .findings
         .iter()
         .filter(|f| f.file == "kent.xlsx")
-        .map(|f| f.rule)
+        .map(|f| f.rule.as_str())
         .collect();
     assert_eq!(kent, ["VAL007", "VAL002"]);
     let la_codes: Vec<_> = a.findings.iter().map(|f| f.la_code.clone()).collect();

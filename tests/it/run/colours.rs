@@ -155,9 +155,52 @@ fn each_colour_role_is_the_same_rgb_in_svg_html_and_workbook() {
         role::ENGLAND,
         role::REGION,
         role::NO_DATA,
+        role::OUTER_LIMIT,
     ]
     .iter()
     .map(|c| c.hex())
     .collect();
-    assert_eq!(distinct.len(), 5);
+    assert_eq!(distinct.len(), 6);
+
+    // A funnel's outer limits were once England's dark pink: each funnel
+    // draws them in their own colour and has nothing in England's.
+    let mut funnels = 0;
+    for m in &bm.metrics {
+        let path = dir.join(format!("charts/{}_funnel.svg", m.id.to_lowercase()));
+        let Ok(svg) = fs::read_to_string(&path) else {
+            continue;
+        };
+        funnels += 1;
+        let limit = format!("stroke=\"{}\"", role::OUTER_LIMIT.hex());
+        assert_eq!(svg.matches(&limit).count(), 2, "{}", path.display());
+        assert!(!svg.contains(&role::ENGLAND.hex()), "{}", path.display());
+    }
+    assert!(funnels >= 5, "{funnels} funnels");
+
+    // The metric sheets' key names the colours the bars are drawn in.
+    let strings = part(
+        &dir.join(format!("kinship_benchmark_{}.xlsx", super::SLUG)),
+        "xl/sharedStrings.xml",
+    );
+    let key = between(&strings, "<t>Bars: ", "</t>").expect("the bars' key");
+    for (colour, meaning) in [
+        (role::LA, "LA"),
+        (role::OUTLIER, "outlier"),
+        (role::REGION, "region pooled"),
+        (role::ENGLAND, "England"),
+    ] {
+        let said = format!("{} = {meaning}", colour.name());
+        assert!(key.contains(&said), "{said:?} not in {key:?}");
+    }
+}
+
+/// One part of an xlsx file, as text.
+fn part(xlsx: &std::path::Path, name: &str) -> String {
+    let mut zip = zip::ZipArchive::new(fs::File::open(xlsx).unwrap()).unwrap();
+    let mut text = String::new();
+    zip.by_name(name)
+        .unwrap()
+        .read_to_string(&mut text)
+        .unwrap();
+    text
 }

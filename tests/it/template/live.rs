@@ -79,7 +79,7 @@ struct Case {
 }
 
 fn num(x: f64) -> String {
-    kinbench::ingest::format_number(x)
+    kinbench::number_text::format_number(x)
 }
 
 /// Each relation kind and each pair finding, firing and held back, from the clean quarter.
@@ -400,7 +400,7 @@ fn validate_raises_the_codes_the_check_column_shows_one_for_one() {
         "{}",
         String::from_utf8_lossy(&o.stderr)
     );
-    let live: Vec<&str> = LIVE_CHECKS.iter().map(|(code, _)| *code).collect();
+    let live: Vec<&str> = LIVE_CHECKS.iter().map(|(code, _)| code.as_str()).collect();
     let mut found: BTreeMap<String, Vec<(String, u32)>> = BTreeMap::new();
     let mut csv = csv::Reader::from_path(checks.join("findings.csv")).unwrap();
     for row in csv.records() {
@@ -509,7 +509,7 @@ fn the_reader_ignores_the_check_column_and_summary() {
         let findings: Vec<_> = sub
             .findings
             .iter()
-            .map(|f| (f.rule, f.cell.clone(), f.value.clone()))
+            .map(|f| (f.rule.as_str(), f.cell.clone(), f.value.clone()))
             .collect();
         (sub.values, findings)
     };

@@ -29,7 +29,7 @@ fn run() -> Run {
         period: Some(q),
         file: "867_2025-26_Q2.xlsx".into(),
         severity: Severity::Error,
-        rule: "VAL004",
+        rule: kinbench::validate::rules::Code::VAL004,
         items: vec!["B01".into()],
         cell: Some("Return!C20".into()),
         value: Some("=1+1".into()),

@@ -1,17 +1,32 @@
-//! Formats and cell writers the sheets share. Every value shown to people goes
-//! through one of these, so number formats, symbols and text handling agree.
+//! The xlsx helpers both workbooks (each LA's feedback and the benchmarking
+//! workbook) write with: one set of formats, the text and value cell
+//! writers, header rows, column widths and row heights, sheet names and the
+//! fixed creation date. Every format is built from one top-aligned base
+//! ([`top`]), so a row's cells sit level however tall the row grows.
 
-use rust_xlsxwriter::{Color, Format, FormatAlign, FormatBorder, Worksheet, XlsxError};
+mod row_height;
+mod sheet_name;
 
+use chrono::{Datelike, NaiveDate};
+use rust_xlsxwriter::{
+    Chart, ChartFont, Color, ExcelDateTime, Format, FormatAlign, FormatBorder, Worksheet, XlsxError,
+};
+
+pub(crate) use row_height::fit_row;
+pub(crate) use sheet_name::sheet_name;
+
+use crate::report::charts::{palette as base, role};
 use crate::report::present::Shown;
+use crate::schema::MetricUnit;
+use crate::validate::Severity;
 
 /// Excel refuses longer strings; longer text is cut to fit.
-const MAX_CELL_CHARS: usize = 32_767;
+pub(crate) const MAX_CELL_CHARS: usize = 32_767;
 
 /// The chart colours by what they mean ([`crate::report::charts::role`]), as
 /// rust_xlsxwriter takes them.
-pub(super) mod palette {
-    use crate::report::charts::{palette, role};
+pub(crate) mod palette {
+    use super::{base, role};
     pub const LA: u32 = role::LA.rgb24();
     pub const OUTLIER: u32 = role::OUTLIER.rgb24();
     pub const ENGLAND: u32 = role::ENGLAND.rgb24();
@@ -22,79 +37,94 @@ pub(super) mod palette {
     pub const FIRST_PART: u32 = role::FIRST_PART.rgb24();
     pub const SECOND_PART: u32 = role::SECOND_PART.rgb24();
     /// Notes' text.
-    pub const DARK_GREY: u32 = palette::DARK_GREY.rgb24();
+    pub const DARK_GREY: u32 = base::DARK_GREY.rgb24();
 }
 
 /// What kind of number a cell holds: decides its number format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum Kind {
+pub(crate) enum Kind {
     /// Counts: `#,##0`, or `#,##0.00` for FTE.
     Count,
     /// Rates: `0.0`, or `0` when the presenter rounds to whole numbers.
     Rate,
 }
 
-pub(super) struct Formats {
+/// The formats the sheets share, each built from [`top`].
+pub(crate) struct Formats {
+    /// Plain cells: general number format.
+    pub top: Format,
     pub title: Format,
     pub subtitle: Format,
     pub bold: Format,
     pub header: Format,
     pub wrap: Format,
     pub note: Format,
+    /// A DfE symbol (`c`, `k`, `x`, `z`) in a number column: right-aligned.
     pub symbol: Format,
+    pub date: Format,
     pub z: Format,
+    pub integer: Format,
+    /// A value of the return's decimal unit (FTE), to the schema's decimals.
+    pub decimal: Format,
     pub count0: Format,
     pub count2: Format,
     pub rate0: Format,
     pub rate1: Format,
-    pub integer: Format,
-    /// Plain cells: general number format, top-aligned.
-    pub top: Format,
 }
 
 impl Formats {
-    pub fn new() -> Formats {
-        // Top-aligned throughout: rows grown for wrapped text keep their cells level.
-        let top = Format::new().set_align(FormatAlign::Top);
-        let num = |f: &str| top.clone().set_num_format(f);
+    /// `fte_decimals`: the places of the return's decimal unit.
+    pub fn new(fte_decimals: u32) -> Formats {
+        let num = |f: &str| top().set_num_format(f);
         Formats {
-            title: Format::new().set_bold().set_font_size(14),
-            subtitle: Format::new().set_bold().set_font_size(12),
-            bold: top.clone().set_bold(),
-            header: Format::new()
+            top: top(),
+            title: top().set_bold().set_font_size(14),
+            subtitle: top().set_bold().set_font_size(12),
+            bold: top().set_bold(),
+            header: top()
                 .set_bold()
                 .set_background_color(Color::RGB(0xD9E1F2))
                 .set_border_bottom(FormatBorder::Thin)
-                .set_text_wrap()
-                .set_align(FormatAlign::Top),
-            wrap: Format::new().set_text_wrap().set_align(FormatAlign::Top),
-            note: top
-                .clone()
+                .set_text_wrap(),
+            wrap: top().set_text_wrap(),
+            note: top()
                 .set_italic()
                 .set_font_color(Color::RGB(palette::DARK_GREY)),
-            symbol: top.clone().set_align(FormatAlign::Right),
+            symbol: top().set_align(FormatAlign::Right),
+            date: top()
+                .set_num_format("yyyy-mm-dd")
+                .set_align(FormatAlign::Left),
             z: num("0.00"),
+            integer: num("0"),
+            decimal: num(&fixed(fte_decimals as usize)),
             count0: num("#,##0"),
             count2: num("#,##0.00"),
             rate0: num("0"),
             rate1: num("0.0"),
-            integer: num("0"),
-            top,
         }
     }
 
-    /// Severity cells are coloured so errors stand out when filtered or printed.
-    pub fn severity(&self, severity: crate::validate::Severity) -> Format {
-        use crate::validate::Severity;
+    /// Severity cells are coloured (and bold) so errors stand out when
+    /// printed or filtered.
+    pub fn severity(&self, severity: Severity) -> Format {
         let (fill, font) = match severity {
             Severity::Error => (0xFFC7CE, 0x9C0006),
             Severity::Warning => (0xFFEB9C, 0x9C5700),
             Severity::Info => (0xDDEBF7, 0x1F4E78),
         };
-        Format::new()
+        top()
             .set_background_color(Color::RGB(fill))
             .set_font_color(Color::RGB(font))
-            .set_align(FormatAlign::Top)
+            .set_bold()
+    }
+
+    /// A number format that writes the unit: `0.0"%"`.
+    pub fn unit(&self, unit: MetricUnit, decimals: usize) -> Format {
+        let code = match unit.suffix() {
+            "" => fixed(decimals),
+            suffix => format!("{}\"{suffix}\"", fixed(decimals)),
+        };
+        top().set_num_format(code)
     }
 
     fn number(&self, kind: Kind, decimals: usize) -> &Format {
@@ -107,8 +137,23 @@ impl Formats {
     }
 }
 
-/// Writes text as a string cell, never a formula, cut to Excel's limit; empty text leaves the cell blank.
-pub(super) fn text(
+/// The base of every format: top-aligned, where Excel's default is bottom.
+pub(crate) fn top() -> Format {
+    Format::new().set_align(FormatAlign::Top)
+}
+
+/// `0`, `0.0`, `0.00`: a number format with `decimals` places.
+pub(crate) fn fixed(decimals: usize) -> String {
+    if decimals == 0 {
+        "0".to_string()
+    } else {
+        format!("0.{}", "0".repeat(decimals))
+    }
+}
+
+/// Writes text (from a return, a finding or kinbench) as a string cell, never
+/// a formula, cut to Excel's limit; empty text leaves the cell blank.
+pub(crate) fn text(
     sheet: &mut Worksheet,
     row: u32,
     col: u16,
@@ -129,12 +174,8 @@ pub(super) fn text(
     Ok(())
 }
 
-fn top() -> Format {
-    Format::new().set_align(FormatAlign::Top)
-}
-
 /// Writes a value as the presenter shows it: a number cell, or its DfE symbol as text.
-pub(super) fn shown(
+pub(crate) fn shown(
     sheet: &mut Worksheet,
     fmt: &Formats,
     row: u32,
@@ -155,7 +196,7 @@ pub(super) fn shown(
 
 /// Writes a shown value, leaving the cell blank when there is no value at all
 /// (a table cell that does not apply, rather than a figure that is not available).
-pub(super) fn shown_opt(
+pub(crate) fn shown_opt(
     sheet: &mut Worksheet,
     fmt: &Formats,
     row: u32,
@@ -170,7 +211,7 @@ pub(super) fn shown_opt(
 }
 
 /// A header row with the header format.
-pub(super) fn header(
+pub(crate) fn header(
     sheet: &mut Worksheet,
     fmt: &Formats,
     row: u32,
@@ -193,7 +234,7 @@ pub(super) fn header(
 }
 
 /// Column widths, from the first column.
-pub(super) fn widths(sheet: &mut Worksheet, widths: &[f64]) -> Result<(), XlsxError> {
+pub(crate) fn widths(sheet: &mut Worksheet, widths: &[f64]) -> Result<(), XlsxError> {
     for (i, w) in widths.iter().enumerate() {
         sheet.set_column_width(i as u16, *w)?;
     }
@@ -201,81 +242,16 @@ pub(super) fn widths(sheet: &mut Worksheet, widths: &[f64]) -> Result<(), XlsxEr
 }
 
 /// A chart title: the sheets' titles are 14 pt; a chart's is smaller so it fits on one or two lines.
-pub(super) fn chart_title(chart: &mut rust_xlsxwriter::Chart, title: &str) {
+pub(crate) fn chart_title(chart: &mut Chart, title: &str) {
     chart
         .title()
         .set_name(title)
-        .set_font(rust_xlsxwriter::ChartFont::new().set_size(11).set_bold());
+        .set_font(ChartFont::new().set_size(11).set_bold());
 }
 
-/// A sheet name Excel accepts: forbidden characters become spaces, at most 31
-/// characters, unique (case-insensitively) among `taken`.
-pub(super) fn sheet_name(wanted: &str, taken: &[String]) -> String {
-    let cleaned: String = wanted
-        .chars()
-        .map(|c| match c {
-            '[' | ']' | ':' | '*' | '?' | '/' | '\\' => ' ',
-            c if c.is_control() => ' ',
-            c => c,
-        })
-        .collect();
-    let squeezed = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
-    let base = squeezed.trim_matches('\'').trim().to_string();
-    let base = if base.is_empty() {
-        "Sheet".to_string()
-    } else {
-        base
-    };
-    let clash = |n: &str| taken.iter().any(|t| t.eq_ignore_ascii_case(n));
-    for i in 1.. {
-        let suffix = if i == 1 {
-            String::new()
-        } else {
-            format!(" ({i})")
-        };
-        let room = 31 - suffix.chars().count();
-        let name = format!("{}{suffix}", cut_at_word(&base, room));
-        if !clash(&name) {
-            return name;
-        }
-    }
-    unreachable!("some suffix is free")
-}
-
-/// At most `room` characters, ending at a word boundary when a word would be cut
-/// and the boundary is past the first few characters (the metric id).
-fn cut_at_word(text: &str, room: usize) -> &str {
-    let Some((end, _)) = text.char_indices().nth(room) else {
-        return text;
-    };
-    let head = &text[..end];
-    if text[end..].starts_with(' ') {
-        return head.trim_end();
-    }
-    match head.rfind(' ') {
-        Some(i) if i > 4 => head[..i].trim_end(),
-        _ => head,
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::sheet_name;
-
-    #[test]
-    fn sheet_names_are_cleaned_cut_and_unique() {
-        assert_eq!(
-            sheet_name("M11 Relatives/friends share of SGOs", &[]),
-            "M11 Relatives friends share of"
-        );
-        assert_eq!(
-            sheet_name("M03 Temporary share of approvals", &[]),
-            "M03 Temporary share of"
-        );
-        assert_eq!(sheet_name("a:b?", &[]), "a b");
-        let taken = vec!["About".to_string()];
-        assert_eq!(sheet_name("about", &taken), "about (2)");
-        assert_eq!(sheet_name("[]", &[]), "Sheet");
-        assert!(sheet_name(&"x".repeat(40), &[]).chars().count() <= 31);
-    }
+/// A date as a workbook's fixed creation time (never the clock, so a rerun is
+/// byte-identical); a year Excel cannot hold becomes 2000.
+pub(crate) fn creation_time(d: NaiveDate) -> Result<ExcelDateTime, XlsxError> {
+    let year = u16::try_from(d.year()).unwrap_or(2000);
+    ExcelDateTime::from_ymd(year, d.month() as u8, d.day() as u8)
 }
