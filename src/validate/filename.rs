@@ -6,7 +6,7 @@ use std::path::Path;
 use super::make::{Case, Ctx};
 use super::Finding;
 use crate::period::Period;
-use crate::schema::{La, LaLookup, Schema};
+use crate::schema::{La, Schema};
 
 /// Longest run of words tried as an LA name (`Royal Borough of Windsor and Maidenhead`).
 const MAX_NAME_WORDS: usize = 7;
@@ -41,12 +41,7 @@ pub fn las_named<'a>(schema: &'a Schema, stem: &str) -> Vec<&'a La> {
     for start in 0..words.len() {
         for end in start + 1..=(start + MAX_NAME_WORDS).min(words.len()) {
             let phrase = words[start..end].join(" ");
-            for la in schema
-                .las
-                .all()
-                .iter()
-                .filter(|la| LaLookup::name_matches(la, &phrase))
-            {
+            for la in schema.las.named(&phrase) {
                 spans.push((start, end, la));
             }
         }
