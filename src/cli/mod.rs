@@ -2,6 +2,7 @@
 
 mod args;
 mod error;
+mod progress;
 mod rules;
 mod run;
 mod sample;

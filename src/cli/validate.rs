@@ -1,6 +1,5 @@
 //! `kinbench validate`: returns folder → feedback, findings.csv and a summary.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use kinbench::ingest::Limits;
@@ -9,6 +8,7 @@ use kinbench::report::{self, io_message};
 use kinbench::validate::Options;
 
 use super::args::{load_schema, region};
+use super::progress::Terminal;
 use super::CliError;
 
 #[derive(Debug, clap::Args)]
@@ -44,24 +44,19 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<(), CliError> {
         region_name,
         limits: Limits::default(),
     };
+    let watch = Terminal::stderr();
     let done = pipeline::validate(
         &schema,
         &args.returns,
         &args.out,
         &options,
         args.force,
-        &progress,
-    )
-    .map_err(super::run::usage)?;
+        &watch,
+    );
+    watch.finish();
+    let done = done.map_err(super::run::usage)?;
     print!("{}", report::summary(&done.validation, &done.written));
     Ok(())
-}
-
-/// Progress goes to stderr, and only to a person watching: logs get the summary alone.
-pub(super) fn progress(message: &str) {
-    if std::io::stderr().is_terminal() {
-        eprintln!("kinbench: {}", kinbench::text_safety::visible(message));
-    }
 }
 
 /// The output folder must not be inside the returns folder (the next run would

@@ -5,6 +5,7 @@
 use std::fs;
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde_json::{json, Map, Value};
 
 use super::{ReportError, RunContext};
@@ -112,7 +113,7 @@ fn outputs(ctx: &RunContext<'_>, dir: &Path) -> Result<Vec<Value>, ReportError> 
     let mut files = Vec::new();
     walk(dir, "", &mut files)?;
     let mut listed = files
-        .into_iter()
+        .into_par_iter()
         .filter(|rel| rel != MANIFEST)
         .map(|rel| {
             let path = dir.join(&rel);
