@@ -26,6 +26,9 @@ pub struct LaLookup {
     /// each run of its words, which would otherwise lower-case and split all
     /// 153 names again for every run of every file.
     by_key: BTreeMap<String, Vec<usize>>,
+    /// DfE number and upper-cased ONS code to the LA, by index: each return's
+    /// code is looked up, not compared with every LA's.
+    by_code: BTreeMap<String, usize>,
 }
 
 impl LaLookup {
@@ -44,7 +47,17 @@ impl LaLookup {
                 }
             }
         }
-        Ok(LaLookup { las, by_key })
+        let mut by_code = BTreeMap::new();
+        for (i, la) in las.iter().enumerate().rev() {
+            // In reverse, so the first LA of a code repeated by mistake is kept, as a search finds.
+            by_code.insert(la.ons_code.to_ascii_uppercase(), i);
+            by_code.insert(la.code.clone(), i);
+        }
+        Ok(LaLookup {
+            las,
+            by_key,
+            by_code,
+        })
     }
 
     pub fn all(&self) -> &[La] {
@@ -55,9 +68,11 @@ impl LaLookup {
     pub fn by_code(&self, code: &str) -> Option<&La> {
         let c = code.trim();
         let c = c.strip_suffix(".0").unwrap_or(c);
-        self.las
-            .iter()
-            .find(|la| la.code == c || la.ons_code.eq_ignore_ascii_case(c))
+        let i = self
+            .by_code
+            .get(c)
+            .or_else(|| self.by_code.get(&c.to_ascii_uppercase()))?;
+        Some(&self.las[*i])
     }
 
     /// By name, comparing case-insensitively with `&` = `and` and `Bristol, City of` = `City of Bristol` = `Bristol`.
@@ -197,6 +212,8 @@ mod tests {
         assert_eq!(l.by_name("Bristol").unwrap().code, "801");
         assert_eq!(l.by_code(" 886 ").unwrap().name, "Kent");
         assert_eq!(l.by_code("886.0").unwrap().name, "Kent");
+        assert_eq!(l.by_code("e10000016").unwrap().name, "Kent");
+        assert!(l.by_code("").is_none() && l.by_code("999").is_none());
         assert!(l.by_name("Kentish Town").is_none());
         assert!(LaLookup::name_matches(
             l.by_code("868").unwrap(),

@@ -33,7 +33,7 @@ pub fn las_named<'a>(schema: &'a Schema, stem: &str) -> Vec<&'a La> {
     let mut spans: Vec<(usize, usize, &La)> = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if w.len() == 3 && w.chars().all(|c| c.is_ascii_digit()) {
-            if let Some(la) = schema.las.all().iter().find(|la| la.code == *w) {
+            if let Some(la) = schema.las.by_code(w) {
                 spans.push((i, i + 1, la));
             }
         }
