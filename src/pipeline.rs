@@ -13,7 +13,7 @@ use crate::period::Period;
 use crate::report::run::{period_dir, write_run, Writer, WRITERS};
 use crate::report::{
     self, check_destination, io_message, write_atomically, OutputError, OutputsWritten, Presenter,
-    ReportError, RunContext, RunInfo,
+    ReportError, RunContext, RunInfo, Ticks,
 };
 use crate::schema::Schema;
 use crate::validate::{self, Validation};
@@ -81,6 +81,7 @@ impl Prepared {
             benchmark: Some(&self.benchmark),
             presenter: &self.presenter,
             info: &self.info,
+            ticks: Ticks::default(),
         }
     }
 }
@@ -102,8 +103,35 @@ pub struct Ran {
     pub written: OutputsWritten,
 }
 
-/// Told each step as it starts (the command line shows it to a person watching).
-pub type Progress<'a> = &'a dyn Fn(&str);
+/// Told what a run is doing, for a person watching (the command line shows it):
+/// each step as it starts, and the files of the long phases (reading the
+/// returns, writing the feedback) as each is done. Any `Fn(&str)` is one that
+/// hears the steps alone.
+pub trait Watch: Sync {
+    /// A step begins.
+    fn step(&self, message: &str);
+    /// A phase of `total` files begins.
+    fn files(&self, _total: usize) {}
+    /// One file of the phase is done (told from any thread, in any order).
+    fn file_done(&self) {}
+}
+
+impl<F: Fn(&str) + Sync> Watch for F {
+    fn step(&self, message: &str) {
+        self(message)
+    }
+}
+
+/// What the stages take: `Some(total)` for [`Watch::files`], `None` for [`Watch::file_done`].
+fn counting(watch: &dyn Watch) -> impl Fn(Option<usize>) + Sync + '_ {
+    move |tick| match tick {
+        Some(total) => watch.files(total),
+        None => watch.file_done(),
+    }
+}
+
+/// Told each step as it starts.
+pub type Progress<'a> = &'a dyn Watch;
 
 /// No progress shown.
 pub fn quiet(_: &str) {}
@@ -114,9 +142,20 @@ pub fn read_returns(
     returns: &Path,
     options: &validate::Options,
 ) -> Result<Validation, RunError> {
-    validate::validate_folder(schema, returns, options).map_err(|e| RunError::ReturnsFolder {
-        path: returns.display().to_string(),
-        message: io_message(&e),
+    read_watched(schema, returns, options, &quiet)
+}
+
+fn read_watched(
+    schema: &Schema,
+    returns: &Path,
+    options: &validate::Options,
+    progress: Progress<'_>,
+) -> Result<Validation, RunError> {
+    validate::validate_folder_ticking(schema, returns, options, &counting(progress)).map_err(|e| {
+        RunError::ReturnsFolder {
+            path: returns.display().to_string(),
+            message: io_message(&e),
+        }
     })
 }
 
@@ -131,9 +170,9 @@ pub fn validate(
     progress: Progress<'_>,
 ) -> Result<Validated, RunError> {
     check_destination(out, force)?;
-    progress(&reading(returns, options));
-    let validation = read_returns(schema, returns, options)?;
-    progress(&format!("writing outputs to '{}'", out.display()));
+    progress.step(&reading(returns, options));
+    let validation = read_watched(schema, returns, options, progress)?;
+    progress.step(&format!("writing outputs to '{}'", out.display()));
     let info = RunInfo {
         tool: RunInfo::tool_name(),
         schema_origin: schema.origin.clone(),
@@ -142,12 +181,14 @@ pub fn validate(
         as_of: RunInfo::as_of(&validation, None),
     };
     let presenter = Presenter::internal();
+    let ticks = counting(progress);
     let ctx = RunContext {
         schema,
         validation: &validation,
         benchmark: None,
         presenter: &presenter,
         info: &info,
+        ticks: Ticks::new(&ticks),
     };
     let (entries, findings) =
         write_atomically(out, force, |dir| report::write_report_listing(&ctx, dir))?;
@@ -177,19 +218,24 @@ pub fn run(
         // Known before reading the returns: say so early.
         check_destination(&period_dir(out, p), options.force)?;
     }
-    progress(&reading(returns, validate_options));
-    let validation = read_returns(schema, returns, validate_options)?;
+    progress.step(&reading(returns, validate_options));
+    let validation = read_watched(schema, returns, validate_options, progress)?;
     let period = reporting_period(&validation, options.period, returns)?;
     if options.period.is_none() {
         check_destination(&period_dir(out, period), options.force)?;
     }
-    progress(&format!("aggregating {period}"));
+    progress.step(&format!("aggregating {period}"));
     let prepared = prepare(schema, validation, period, options)?;
-    progress(&format!(
+    progress.step(&format!(
         "writing outputs to '{}'",
         period_dir(out, period).display()
     ));
-    let written = write(&prepared, schema, out, options.force, &WRITERS)?;
+    let ticks = counting(progress);
+    let ctx = RunContext {
+        ticks: Ticks::new(&ticks),
+        ..prepared.context(schema)
+    };
+    let written = write_run(&ctx, &prepared.benchmark, out, options.force, &WRITERS)?;
     Ok(Ran { prepared, written })
 }
 

@@ -6,6 +6,7 @@ mod error;
 mod explain;
 mod help;
 mod man;
+mod progress;
 mod rules;
 mod run;
 mod sample;

@@ -11,8 +11,9 @@ use kinbench::text_safety::visible;
 use kinbench::validate::Options;
 
 use super::args::{load_schema, period_arg, region};
+use super::progress::Terminal;
 use super::scripted::ScriptArgs;
-use super::validate::{check_separate, progress};
+use super::validate::check_separate;
 use super::CliError;
 
 #[derive(Debug, clap::Args)]
@@ -88,15 +89,17 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<u8, CliError> {
         anonymise: args.anonymise,
         anonymise_key,
     };
+    let watch = Terminal::stderr();
     let ran = pipeline::run(
         &schema,
         &args.returns,
         &args.out,
         &options,
         &run_options,
-        &progress,
-    )
-    .map_err(usage)?;
+        &watch,
+    );
+    watch.finish();
+    let ran = ran.map_err(usage)?;
     let ctx = ran.prepared.context(&schema);
     let benchmark = &ran.prepared.benchmark;
     let human = run_summary(&ctx, benchmark, &ran.written);

@@ -1,6 +1,5 @@
 //! `kinbench validate`: returns folder → feedback, findings.csv and a summary.
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use kinbench::ingest::Limits;
@@ -10,6 +9,7 @@ use kinbench::report::{self, io_message};
 use kinbench::validate::Options;
 
 use super::args::{load_schema, region};
+use super::progress::Terminal;
 use super::scripted::ScriptArgs;
 use super::CliError;
 
@@ -48,15 +48,17 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<u8, CliError> {
         region_name,
         limits: Limits::default(),
     };
+    let watch = Terminal::stderr();
     let done = pipeline::validate(
         &schema,
         &args.returns,
         &args.out,
         &options,
         args.force,
-        &progress,
-    )
-    .map_err(super::run::usage)?;
+        &watch,
+    );
+    watch.finish();
+    let done = done.map_err(super::run::usage)?;
     let human = report::summary(&done.validation, &done.written);
     let code = args.script.exit_code(&done.findings);
     args.script.finish(&human, code, || {
@@ -66,13 +68,6 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<u8, CliError> {
             &done.written,
         )?)
     })
-}
-
-/// Progress goes to stderr, and only to a person watching: logs get the summary alone.
-pub(super) fn progress(message: &str) {
-    if std::io::stderr().is_terminal() {
-        eprintln!("kinbench: {}", kinbench::text_safety::visible(message));
-    }
 }
 
 /// The output folder must not be inside the returns folder (the next run would

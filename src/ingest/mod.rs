@@ -11,6 +11,7 @@ mod locate;
 mod open;
 mod read;
 mod sniff;
+mod stored_zip;
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;

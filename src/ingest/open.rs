@@ -72,11 +72,15 @@ fn read_bytes(
     named: Format,
     limits: &Limits,
 ) -> Result<(Format, Vec<Sheet>), IngestError> {
-    let container = sniff::container(bytes)?;
-    let kind = match container {
-        Container::Zip => Some(sniff::check_zip(bytes, limits)?),
-        Container::Cfb => None,
+    let (kind, unpacked) = match sniff::container(bytes)? {
+        Container::Zip => {
+            let checked = sniff::check_zip(bytes, limits)?;
+            (Some(checked.kind), checked.unpacked)
+        }
+        Container::Cfb => (None, None),
     };
+    // The parts as the check unpacked them, when it kept them: read once, not twice.
+    let bytes = unpacked.as_deref().unwrap_or(bytes);
     guarded(|| {
         // calamine builds .xls and .ods grids while opening them: size them first.
         match kind {

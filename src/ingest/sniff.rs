@@ -7,6 +7,7 @@ use std::io::{Cursor, Read};
 
 use zip::ZipArchive;
 
+use super::stored_zip::StoredZip;
 use super::{IngestError, Limits};
 
 /// Zip local file header: xlsx, xlsm and ods are zip archives.
@@ -54,10 +55,24 @@ pub(crate) fn container(bytes: &[u8]) -> Result<Container, IngestError> {
     ))
 }
 
+/// A zip found safe to open.
+pub(crate) struct CheckedZip {
+    pub kind: ZipKind,
+    /// The archive again with every part as unpacked while checking it, stored
+    /// uncompressed ([`StoredZip`]), for the reader to take instead of unpacking
+    /// each part again; None when the parts declare more than [`HOLD_UP_TO`].
+    pub unpacked: Option<Vec<u8>>,
+}
+
+/// Parts declaring at most this much in all are kept as unpacked (a return is
+/// tens of kilobytes); larger ones are unpacked into nothing, so a hostile file
+/// near the limits never costs its unpacked size in memory.
+const HOLD_UP_TO: u64 = 16 * 1024 * 1024;
+
 /// Checks a zip's central directory against `limits`, says which spreadsheet family it
-/// holds, then unpacks every entry (into nothing) to check the sizes its headers declare.
+/// holds, then unpacks every entry to check the sizes its headers declare.
 /// A password-protected `.ods` is refused here.
-pub(crate) fn check_zip(bytes: &[u8], limits: &Limits) -> Result<ZipKind, IngestError> {
+pub(crate) fn check_zip(bytes: &[u8], limits: &Limits) -> Result<CheckedZip, IngestError> {
     let mut archive = ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| IngestError::Corrupt(format!("the zip structure is broken ({e})")))?;
     let entries = archive.len();
@@ -98,8 +113,13 @@ pub(crate) fn check_zip(bytes: &[u8], limits: &Limits) -> Result<ZipKind, Ingest
         )));
     }
     let kind = zip_kind(&mut archive)?;
-    check_inflated(&mut archive, limits)?;
-    Ok(kind)
+    let mut copy = (total <= HOLD_UP_TO && entries <= usize::from(u16::MAX))
+        .then(|| StoredZip::with_capacity(total as usize, entries));
+    check_inflated(&mut archive, limits, copy.as_mut())?;
+    Ok(CheckedZip {
+        kind,
+        unpacked: copy.map(StoredZip::finish),
+    })
 }
 
 /// A part name the zip's central directory lists twice (case-insensitively, as part
@@ -140,11 +160,13 @@ fn duplicate_part(bytes: &[u8]) -> Option<String> {
     None
 }
 
-/// Unpacks every entry into nothing, counting, so a header that understates an entry's
-/// size cannot get a bomb past the checks above: reading stops one byte over the limit.
+/// Unpacks every entry, counting, into `copy` (or into nothing), so a header that
+/// understates an entry's size cannot get a bomb past the checks above: reading
+/// stops one byte over the limit.
 fn check_inflated(
     archive: &mut ZipArchive<Cursor<&[u8]>>,
     limits: &Limits,
+    mut copy: Option<&mut StoredZip>,
 ) -> Result<(), IngestError> {
     let mut total: u64 = 0;
     for i in 0..archive.len() {
@@ -157,8 +179,17 @@ fn check_inflated(
             .saturating_mul(limits.max_compression_ratio)
             .max(RATIO_CHECK_FROM);
         let allowed = (limits.max_uncompressed_bytes - total).min(by_ratio);
-        let size = std::io::copy(&mut entry.take(allowed + 1), &mut std::io::sink())
-            .map_err(|e| IngestError::Corrupt(format!("zip entry {i} is unreadable ({e})")))?;
+        let name = entry
+            .name()
+            .map_err(|e| IngestError::Corrupt(format!("zip entry {i} is unreadable ({e})")))?
+            .into_owned();
+        let crc32 = entry.crc32();
+        let mut part = entry.take(allowed + 1);
+        let size = match copy.as_deref_mut() {
+            Some(copy) => copy.add(&name, crc32, &mut part),
+            None => std::io::copy(&mut part, &mut std::io::sink()),
+        }
+        .map_err(|e| IngestError::Corrupt(format!("zip entry {i} is unreadable ({e})")))?;
         if size > by_ratio {
             return Err(IngestError::TooLarge(format!(
                 "a part expands more than {} times when unpacked, as decompression bombs do",

@@ -55,4 +55,40 @@ pub struct RunContext<'a> {
     /// Applies publish and anonymise modes: show every LA name, count and rate through it.
     pub presenter: &'a Presenter,
     pub info: &'a RunInfo,
+    /// Told of the files written by the writers that write one per LA, for a
+    /// progress bar; [`Ticks::default`] tells no one.
+    pub ticks: Ticks<'a>,
+}
+
+/// Counts files for a progress bar: `Some(total)` as a phase of that many files
+/// begins, then `None` as each is done, from any thread.
+#[derive(Clone, Copy, Default)]
+pub struct Ticks<'a>(Option<&'a (dyn Fn(Option<usize>) + Sync)>);
+
+impl<'a> Ticks<'a> {
+    pub fn new(tick: &'a (dyn Fn(Option<usize>) + Sync)) -> Ticks<'a> {
+        Ticks(Some(tick))
+    }
+
+    pub(crate) fn begin(&self, total: usize) {
+        if let Some(t) = self.0 {
+            t(Some(total));
+        }
+    }
+
+    pub(crate) fn done(&self) {
+        if let Some(t) = self.0 {
+            t(None);
+        }
+    }
+}
+
+impl std::fmt::Debug for Ticks<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(if self.0.is_some() {
+            "Ticks(on)"
+        } else {
+            "Ticks(off)"
+        })
+    }
 }

@@ -5,6 +5,7 @@
 use std::fs;
 use std::path::Path;
 
+use rayon::prelude::*;
 use serde::Serialize;
 use serde_json::{json, Map, Value};
 
@@ -123,8 +124,9 @@ pub fn list_files(dir: &Path) -> Result<Vec<OutputFile>, ReportError> {
     let mut files = Vec::new();
     walk(dir, "", &mut files)?;
     files.sort();
+    // Hashed on all cores; collected in the sorted order.
     files
-        .into_iter()
+        .into_par_iter()
         .map(|rel| {
             let path = dir.join(&rel);
             let size = fs::metadata(&path)

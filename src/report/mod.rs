@@ -24,7 +24,7 @@ use crate::validate::Finding;
 
 pub use crate::findings_csv::write_findings_csv;
 pub use console::{summary, OutputsWritten};
-pub use context::{RunContext, RunInfo};
+pub use context::{RunContext, RunInfo, Ticks};
 pub use output::{check_destination, io_message, write_atomically, OutputError};
 pub use present::Presenter;
 

@@ -1,5 +1,7 @@
 //! The reference list of English local authorities (`la-lookup.csv`).
 
+use std::collections::BTreeMap;
+
 use serde::Deserialize;
 
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
@@ -19,6 +21,14 @@ pub struct La {
 #[derive(Debug, Clone)]
 pub struct LaLookup {
     las: Vec<La>,
+    /// Every form of every LA's name ([`name_keys`]) to the LAs it names, by
+    /// index into `las`, ascending. Built once: a file name is matched against
+    /// each run of its words, which would otherwise lower-case and split all
+    /// 153 names again for every run of every file.
+    by_key: BTreeMap<String, Vec<usize>>,
+    /// DfE number and upper-cased ONS code to the LA, by index: each return's
+    /// code is looked up, not compared with every LA's.
+    by_code: BTreeMap<String, usize>,
 }
 
 impl LaLookup {
@@ -28,7 +38,26 @@ impl LaLookup {
         for (i, row) in reader.deserialize::<La>().enumerate() {
             las.push(row.map_err(|e| format!("row {}: {e}", i + 2))?);
         }
-        Ok(LaLookup { las })
+        let mut by_key: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+        for (i, la) in las.iter().enumerate() {
+            for key in name_keys(&la.name) {
+                let named = by_key.entry(key).or_default();
+                if named.last() != Some(&i) {
+                    named.push(i);
+                }
+            }
+        }
+        let mut by_code = BTreeMap::new();
+        for (i, la) in las.iter().enumerate().rev() {
+            // In reverse, so the first LA of a code repeated by mistake is kept, as a search finds.
+            by_code.insert(la.ons_code.to_ascii_uppercase(), i);
+            by_code.insert(la.code.clone(), i);
+        }
+        Ok(LaLookup {
+            las,
+            by_key,
+            by_code,
+        })
     }
 
     pub fn all(&self) -> &[La] {
@@ -39,18 +68,39 @@ impl LaLookup {
     pub fn by_code(&self, code: &str) -> Option<&La> {
         let c = code.trim();
         let c = c.strip_suffix(".0").unwrap_or(c);
-        self.las
-            .iter()
-            .find(|la| la.code == c || la.ons_code.eq_ignore_ascii_case(c))
+        let i = self
+            .by_code
+            .get(c)
+            .or_else(|| self.by_code.get(&c.to_ascii_uppercase()))?;
+        Some(&self.las[*i])
     }
 
     /// By name, comparing case-insensitively with `&` = `and` and `Bristol, City of` = `City of Bristol` = `Bristol`.
     pub fn by_name(&self, name: &str) -> Option<&La> {
-        self.las.iter().find(|la| LaLookup::name_matches(la, name))
+        self.named(name).into_iter().next()
+    }
+
+    /// Every LA `name` is a way of writing, in the lookup's order (usually one).
+    pub fn named(&self, name: &str) -> Vec<&La> {
+        let mut found: Vec<usize> = typed_forms(name)
+            .iter()
+            .filter_map(|form| self.by_key.get(form))
+            .flatten()
+            .copied()
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found.into_iter().map(|i| &self.las[i]).collect()
+    }
+
+    /// True when `name` is a way of writing `la`'s name, by the keys built once.
+    pub fn matches(&self, la: &La, name: &str) -> bool {
+        self.named(name).iter().any(|n| n.code == la.code)
     }
 
     /// True when `name` is a way of writing this LA's name
     /// (`Kent County Council`, `Royal Borough of Windsor & Maidenhead`).
+    /// Builds the LA's keys afresh: with a lookup at hand, [`LaLookup::matches`] does not.
     pub fn name_matches(la: &La, name: &str) -> bool {
         let reference = name_keys(&la.name);
         typed_forms(name).iter().any(|t| reference.contains(t))
@@ -162,6 +212,8 @@ mod tests {
         assert_eq!(l.by_name("Bristol").unwrap().code, "801");
         assert_eq!(l.by_code(" 886 ").unwrap().name, "Kent");
         assert_eq!(l.by_code("886.0").unwrap().name, "Kent");
+        assert_eq!(l.by_code("e10000016").unwrap().name, "Kent");
+        assert!(l.by_code("").is_none() && l.by_code("999").is_none());
         assert!(l.by_name("Kentish Town").is_none());
         assert!(LaLookup::name_matches(
             l.by_code("868").unwrap(),
@@ -179,5 +231,42 @@ mod tests {
             l.by_code("886").unwrap(),
             "Medway Council"
         ));
+    }
+
+    /// The keys built once give what building them afresh for each LA gives.
+    #[test]
+    fn keys_built_once_match_as_keys_built_each_time() {
+        let l = lookup();
+        let typed = [
+            "Kent County Council",
+            "bristol",
+            "City of Bristol",
+            "Bristol, City of",
+            "the royal borough of windsor & maidenhead",
+            "Somerset",
+            "Bath and North East Somerset Council",
+            "Kentish Town",
+            "",
+        ];
+        let mut matched = 0;
+        for name in typed
+            .iter()
+            .copied()
+            .chain(l.all().iter().map(|la| la.name.as_str()))
+        {
+            let afresh: Vec<&str> = l
+                .all()
+                .iter()
+                .filter(|la| LaLookup::name_matches(la, name))
+                .map(|la| la.code.as_str())
+                .collect();
+            let once: Vec<&str> = l.named(name).iter().map(|la| la.code.as_str()).collect();
+            assert_eq!(once, afresh, "{name}");
+            matched += once.len();
+        }
+        assert!(matched >= 153 + 6, "{matched}");
+        assert_eq!(l.named("Somerset").len(), 1);
+        assert!(l.matches(l.by_code("801").unwrap(), "Bristol"));
+        assert!(!l.matches(l.by_code("886").unwrap(), "Medway"));
     }
 }

@@ -7,7 +7,7 @@ use super::make::{Case, Ctx};
 use super::rules::Code;
 use super::Finding;
 use crate::period::Period;
-use crate::schema::{La, LaLookup, Schema};
+use crate::schema::{La, Schema};
 
 /// Longest run of words tried as an LA name (`Royal Borough of Windsor and Maidenhead`).
 const MAX_NAME_WORDS: usize = 7;
@@ -34,7 +34,7 @@ pub fn las_named<'a>(schema: &'a Schema, stem: &str) -> Vec<&'a La> {
     let mut spans: Vec<(usize, usize, &La)> = Vec::new();
     for (i, w) in words.iter().enumerate() {
         if w.len() == 3 && w.chars().all(|c| c.is_ascii_digit()) {
-            if let Some(la) = schema.las.all().iter().find(|la| la.code == *w) {
+            if let Some(la) = schema.las.by_code(w) {
                 spans.push((i, i + 1, la));
             }
         }
@@ -42,12 +42,7 @@ pub fn las_named<'a>(schema: &'a Schema, stem: &str) -> Vec<&'a La> {
     for start in 0..words.len() {
         for end in start + 1..=(start + MAX_NAME_WORDS).min(words.len()) {
             let phrase = words[start..end].join(" ");
-            for la in schema
-                .las
-                .all()
-                .iter()
-                .filter(|la| LaLookup::name_matches(la, &phrase))
-            {
+            for la in schema.las.named(&phrase) {
                 spans.push((start, end, la));
             }
         }

@@ -66,26 +66,53 @@ fn walk(dir: &Path, rel: &str, out: &mut Vec<(String, PathBuf)>) -> io::Result<(
 }
 
 /// Reads and validates one file: its type and size are checked before it is read.
+/// It is read once: the bytes read are the ones hashed and checked.
 fn validate_file(schema: &Schema, rel: &str, path: &Path, options: &Options) -> Submission {
-    let sha = match sha256_file(path) {
-        Ok(h) => h,
-        Err(e) => return submission_for_ingest_error(rel, "", &IngestError::Io(e.to_string())),
-    };
     match ingest::read_file(path, &options.limits) {
         Ok(bytes) => validate_return(schema, rel, &bytes, options),
-        Err(e) => submission_for_ingest_error(rel, &sha, &e),
+        // A file not read as a return is still identified by its hash.
+        Err(e) => match sha256_file(path) {
+            Ok(sha) => submission_for_ingest_error(rel, &sha, &e),
+            Err(io) => submission_for_ingest_error(rel, "", &IngestError::Io(io.to_string())),
+        },
     }
 }
 
 /// Validates every file under `dir` (see [`returns_in`] for which), then the run-level steps.
 pub fn validate_folder(schema: &Schema, dir: &Path, options: &Options) -> io::Result<Validation> {
-    let mut subs = Vec::new();
+    validate_folder_ticking(schema, dir, options, &|_| {})
+}
+
+/// [`validate_folder`], telling `tick` the number of files once they are
+/// found (`Some(n)`), then `None` as each is done (in any order: on several
+/// threads with the `full` feature). The submissions are the same however
+/// many threads read them: each file is read alone and they are sorted after.
+pub fn validate_folder_ticking(
+    schema: &Schema,
+    dir: &Path,
+    options: &Options,
+    tick: &(dyn Fn(Option<usize>) + Sync),
+) -> io::Result<Validation> {
+    let files = returns_in(dir)?;
+    tick(Some(files.len()));
+    let one = |(rel, path): &(String, PathBuf)| {
+        let mtime = fs::metadata(path).and_then(|m| m.modified()).ok();
+        let sub = validate_file(schema, rel, path, options);
+        tick(None);
+        (mtime.map(|t| (rel.clone(), t)), sub)
+    };
+    #[cfg(feature = "full")]
+    let done: Vec<_> = {
+        use rayon::prelude::*;
+        files.par_iter().map(one).collect()
+    };
+    #[cfg(not(feature = "full"))]
+    let done: Vec<_> = files.iter().map(one).collect();
     let mut mtimes = BTreeMap::new();
-    for (rel, path) in returns_in(dir)? {
-        if let Ok(t) = fs::metadata(&path).and_then(|m| m.modified()) {
-            mtimes.insert(rel.clone(), t);
-        }
-        subs.push(validate_file(schema, &rel, &path, options));
+    let mut subs = Vec::with_capacity(done.len());
+    for (mtime, sub) in done {
+        mtimes.extend(mtime);
+        subs.push(sub);
     }
     Ok(finish(schema, options, subs, &mtimes))
 }

@@ -9,7 +9,7 @@ use super::rules::Code;
 use super::Options;
 use crate::ingest::{HeaderValue, Located};
 use crate::period::{Period, Spelling};
-use crate::schema::{La, LaLookup, Schema};
+use crate::schema::{La, Schema};
 
 /// What the header block says the return is.
 #[derive(Debug, Clone, Default)]
@@ -103,7 +103,7 @@ fn read_la(schema: &Schema, located: &Located, opts: &Options, cases: &mut Cases
         },
     };
     let name_h = header(located, "la_name");
-    if let Some(name) = text(name_h).filter(|n| !LaLookup::name_matches(&la, n)) {
+    if let Some(name) = text(name_h).filter(|n| !schema.las.matches(&la, n)) {
         let detail = match schema.las.by_name(&name) {
             Some(other) => format!("is {} ({})", other.name, other.code),
             None => "is not a local authority name kinbench recognises".to_string(),

@@ -34,7 +34,7 @@ pub use change::previous_quarter_changes;
 pub use dates::read_date;
 pub use filename::{filename_findings, las_named, periods_named, stem};
 pub use finding::{Family, Finding, Severity};
-pub use folder::{finish, returns_in, validate_folder};
+pub use folder::{finish, returns_in, validate_folder, validate_folder_ticking};
 pub use order::sort_findings;
 pub use outcome::Outcome;
 pub use received::{not_received, Received};

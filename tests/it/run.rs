@@ -12,6 +12,7 @@ mod folder;
 mod hostile;
 mod modes;
 mod scan;
+mod threads;
 mod without_outliers;
 mod workbook_csv;
 

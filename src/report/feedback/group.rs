@@ -1,5 +1,7 @@
 //! Which files and findings go into one LA's feedback, and its overall status.
 
+use std::collections::HashMap;
+
 use crate::period::Period;
 use crate::schema::La;
 use crate::validate::{Finding, ReturnStatus, Severity, Submission, Validation};
@@ -104,31 +106,32 @@ fn status_rank(status: ReturnStatus) -> u8 {
 /// feedback each; an LA's files whose period is unknown share one.
 /// Findings come from `validation.findings`, so findings added after
 /// validation (by file name, or run-level with an empty file) are included.
+/// Each file and finding is placed by looking its group up, not by searching
+/// every group: a national run has thousands.
 pub fn group(validation: &Validation) -> Vec<Feedback<'_>> {
     let mut groups: Vec<Feedback<'_>> = Vec::new();
+    let mut by_la: HashMap<(&str, Option<Period>), usize> = HashMap::new();
     for sub in &validation.submissions {
-        let same = |g: &Feedback<'_>| match (g.la, sub.la.as_ref()) {
-            (Some(a), Some(b)) => a.code == b.code && g.period == sub.period,
-            _ => false,
-        };
-        match groups.iter_mut().find(|g| same(g)) {
-            Some(g) => g.submissions.push(sub),
-            None => groups.push(Feedback {
-                la: sub.la.as_ref(),
-                period: sub.period,
-                submissions: vec![sub],
-                findings: Vec::new(),
-            }),
+        let found = sub
+            .la
+            .as_ref()
+            .and_then(|la| by_la.get(&(la.code.as_str(), sub.period)));
+        match found {
+            Some(&i) => groups[i].submissions.push(sub),
+            None => {
+                if let Some(la) = &sub.la {
+                    by_la.insert((la.code.as_str(), sub.period), groups.len());
+                }
+                groups.push(Feedback {
+                    la: sub.la.as_ref(),
+                    period: sub.period,
+                    submissions: vec![sub],
+                    findings: Vec::new(),
+                });
+            }
         }
     }
-    for g in &mut groups {
-        g.submissions.sort_by(|a, b| {
-            status_rank(a.status)
-                .cmp(&status_rank(b.status))
-                .then(a.file.cmp(&b.file))
-        });
-        g.findings = findings_for(validation, g);
-    }
+    place_findings(validation, &mut groups, &by_la);
     groups.sort_by(|a, b| {
         let key = |g: &Feedback<'_>| {
             (
@@ -144,30 +147,50 @@ pub fn group(validation: &Validation) -> Vec<Feedback<'_>> {
     groups
 }
 
-fn findings_for<'a>(validation: &'a Validation, g: &Feedback<'a>) -> Vec<&'a Finding> {
-    let rank_of_file = |file: &str| {
-        g.submissions
-            .iter()
-            .find(|s| s.file == file)
-            .map_or(1, |s| status_rank(s.status))
-    };
-    let run_level = |f: &Finding| {
-        f.file.is_empty()
-            && f.period == g.period
-            && g.la
-                .is_some_and(|la| f.la_code.as_deref() == Some(la.code.as_str()))
-    };
-    let mut found: Vec<(usize, &Finding)> = validation
-        .findings
-        .iter()
-        .filter(|f| {
+/// Sorts each group's files, then gives it the findings about them (and the
+/// run-level ones about its LA and period): errors first, then warnings, then
+/// info; within a severity, the used file's first, then in the run's order.
+fn place_findings<'a>(
+    validation: &'a Validation,
+    groups: &mut [Feedback<'a>],
+    by_la: &HashMap<(&str, Option<Period>), usize>,
+) {
+    let mut by_file: HashMap<&str, usize> = HashMap::new();
+    for (i, g) in groups.iter_mut().enumerate() {
+        g.submissions.sort_by(|a, b| {
+            status_rank(a.status)
+                .cmp(&status_rank(b.status))
+                .then(a.file.cmp(&b.file))
+        });
+        for s in &g.submissions {
+            by_file.insert(s.file.as_str(), i);
+        }
+    }
+    for f in &validation.findings {
+        let at = if f.file.is_empty() {
+            let code = f.la_code.as_deref();
+            code.and_then(|c| by_la.get(&(c, f.period)))
+        } else {
+            by_file.get(f.file.as_str())
+        };
+        if let Some(&i) = at {
+            groups[i].findings.push(f);
+        }
+    }
+    for g in groups.iter_mut() {
+        let rank_of_file = |file: &str| {
             g.submissions
                 .iter()
-                .any(|s| s.file == f.file && !f.file.is_empty())
-                || run_level(f)
-        })
-        .enumerate()
-        .collect();
-    found.sort_by_key(|(i, f)| (f.severity, rank_of_file(&f.file), *i));
-    found.into_iter().map(|(_, f)| f).collect()
+                .find(|s| s.file == file)
+                .map_or(1, |s| status_rank(s.status))
+        };
+        let mut ranked: Vec<(Severity, u8, usize, &'a Finding)> = g
+            .findings
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (f.severity, rank_of_file(&f.file), i, *f))
+            .collect();
+        ranked.sort_by_key(|r| (r.0, r.1, r.2));
+        g.findings = ranked.into_iter().map(|r| r.3).collect();
+    }
 }

@@ -11,8 +11,11 @@ mod text;
 mod values_sheet;
 mod workbook;
 
+use std::collections::{BTreeSet, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
 
 pub use group::{group, Feedback, Outcome};
 pub use text::{feedback_text, not_received_text};
@@ -48,45 +51,93 @@ pub struct FeedbackCounts {
 /// LA and period with a return, and a `.txt` for every LA and period with none.
 /// With a benchmark, each LA's feedback for its reporting period carries the
 /// LA's profile, and its strips go in `<LA code> <LA name> profile/`.
+/// The groups are written on every core; what is written, and the findings
+/// about what could not be, do not depend on how many.
 pub fn write_all(ctx: &RunContext<'_>, out_dir: &Path) -> Result<FeedbackCounts, ReportError> {
     let validation = ctx.validation;
     let root = out_dir.join("feedback");
-    let mut counts = FeedbackCounts::default();
     let groups = group(validation);
-    for fb in &groups {
-        let dir = root.join(period_folder(fb.period));
-        create_dir(&dir)?;
-        let stem = fb.file_stem();
-        // One LA's feedback that cannot be written costs that LA alone: its
-        // files are removed and a finding says why; the run goes on.
-        if let Err(e) = write_one(ctx, fb, &dir, &stem) {
-            for leftover in [format!("{stem}.xlsx"), format!("{stem}.txt")] {
-                let _ = fs::remove_file(dir.join(leftover));
-            }
-            let _ = fs::remove_dir_all(dir.join(format!("{stem} profile")));
-            counts.failed.extend(not_written(fb, &e));
-            continue;
-        }
-        counts.workbooks += 1;
-        counts.texts += 1;
+    let answered: BTreeSet<(Period, &str)> = groups
+        .iter()
+        .filter_map(|g| Some((g.period?, g.la?.code.as_str())))
+        .collect();
+    let unanswered: Vec<&(La, Period)> = validation
+        .not_received
+        .iter()
+        .filter(|(la, p)| !answered.contains(&(*p, la.code.as_str())))
+        .collect();
+    let folders: BTreeSet<String> = groups
+        .iter()
+        .map(|g| g.period)
+        .chain(unanswered.iter().map(|(_, p)| Some(*p)))
+        .map(period_folder)
+        .collect();
+    for folder in &folders {
+        create_dir(&root.join(folder))?;
     }
-    for (la, period) in &validation.not_received {
-        let has_feedback = groups
-            .iter()
-            .any(|g| g.period == Some(*period) && g.la.is_some_and(|l| l.code == la.code));
-        if has_feedback {
-            continue;
+    ctx.ticks.begin(groups.len() + unanswered.len());
+    let mut counts = FeedbackCounts::default();
+    for failed in write_groups(ctx, &groups, &root) {
+        match failed {
+            Some(findings) => counts.failed.extend(findings),
+            None => {
+                counts.workbooks += 1;
+                counts.texts += 1;
+            }
         }
-        let dir = root.join(period_folder(Some(*period)));
-        create_dir(&dir)?;
-        let path = dir.join(format!("{}.txt", la_stem(la)));
+    }
+    for (la, period) in unanswered {
+        let path = root
+            .join(period_folder(Some(*period)))
+            .join(format!("{}.txt", la_stem(la)));
         write_text(
             &path,
             &not_received_text(&validation.region_name, la, *period),
         )?;
         counts.texts += 1;
+        ctx.ticks.done();
     }
     Ok(counts)
+}
+
+/// Writes each group (see [`write_group`]), in parallel, and gives for each, in
+/// order, the findings about it if it could not be written. Two groups whose
+/// files would have the same name (two unidentified files whose names clean to
+/// the same) are not written at once: the later is written after, as one
+/// thread would.
+fn write_groups(
+    ctx: &RunContext<'_>,
+    groups: &[Feedback<'_>],
+    root: &Path,
+) -> Vec<Option<Vec<Finding>>> {
+    let mut seen = HashSet::new();
+    let (first, again): (Vec<usize>, Vec<usize>) =
+        (0..groups.len()).partition(|&i| seen.insert((groups[i].period, groups[i].file_stem())));
+    let one = |&i: &usize| {
+        let failed = write_group(ctx, &groups[i], root);
+        ctx.ticks.done();
+        (i, failed)
+    };
+    let mut results: Vec<Option<Vec<Finding>>> = vec![None; groups.len()];
+    let done: Vec<(usize, Option<Vec<Finding>>)> = first.par_iter().map(one).collect();
+    for (i, failed) in done.into_iter().chain(again.iter().map(one)) {
+        results[i] = failed;
+    }
+    results
+}
+
+/// Writes one group's files into its period's folder. One LA's feedback that
+/// cannot be written costs that LA alone: its files are removed and the findings
+/// returned say why; the run goes on.
+fn write_group(ctx: &RunContext<'_>, fb: &Feedback<'_>, root: &Path) -> Option<Vec<Finding>> {
+    let dir = root.join(period_folder(fb.period));
+    let stem = fb.file_stem();
+    let e = write_one(ctx, fb, &dir, &stem).err()?;
+    for leftover in [format!("{stem}.xlsx"), format!("{stem}.txt")] {
+        let _ = fs::remove_file(dir.join(leftover));
+    }
+    let _ = fs::remove_dir_all(dir.join(format!("{stem} profile")));
+    Some(not_written(fb, &e))
 }
 
 /// Writes one group's `<stem>.xlsx`, `<stem>.txt` and, for the reporting period, its profile.

@@ -12,6 +12,8 @@ pub mod words;
 
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use super::charts::{self, ChartError, Frame, Rendered};
 use super::{ReportError, RunContext};
 use crate::aggregate::Benchmark;
@@ -55,21 +57,29 @@ impl PackChart {
     }
 }
 
+/// One chart to draw: the charts are drawn on every core, each alone.
+type Job<'a> = Box<dyn Fn() -> Result<PackChart, ChartError> + Send + Sync + 'a>;
+
 /// Every chart of the pack, in page order: per metric (schema order) its
 /// ranked bars, funnel plot (`%` metrics) and trend; then each `stacked`
 /// metric's split, each breakdown, and the coverage grid.
 pub fn build_charts(ctx: &RunContext<'_>, b: &Benchmark) -> Result<Vec<PackChart>, ChartError> {
     let p = ctx.presenter;
-    let mut out = Vec::new();
+    let mut jobs: Vec<Job<'_>> = Vec::new();
     for m in &b.metrics {
-        let head = |kind: &str| format!("{} {}: {kind}", m.id, m.short);
-        let bars = metric_charts::bars(p, b, m)?;
-        out.push(bars.headed(head("LAs ranked")));
+        let head = move |kind: &str| format!("{} {}: {kind}", m.id, m.short);
+        jobs.push(Box::new(move || {
+            Ok(metric_charts::bars(p, b, m)?.headed(head("LAs ranked")))
+        }));
         if m.unit.is_proportion() {
-            let funnel = metric_charts::funnel(ctx.schema, p, b, m)?;
-            out.push(funnel.headed(head("funnel plot")));
+            jobs.push(Box::new(move || {
+                let funnel = metric_charts::funnel(ctx.schema, p, b, m)?;
+                Ok(funnel.headed(head("funnel plot")))
+            }));
         }
-        out.push(metric_charts::trend(p, b, m)?.headed(head("over time")));
+        jobs.push(Box::new(move || {
+            Ok(metric_charts::trend(p, b, m)?.headed(head("over time")))
+        }));
     }
     let stacked = ctx
         .schema
@@ -78,18 +88,26 @@ pub fn build_charts(ctx: &RunContext<'_>, b: &Benchmark) -> Result<Vec<PackChart
         .filter(|s| s.chart == ChartKind::Stacked);
     for (i, spec) in stacked.enumerate() {
         if let Some(m) = b.metric(&spec.id) {
-            let stem = numbered("approvals", i, &spec.id);
-            let chart = other_charts::stacked(p, b, spec, m, &stem)?;
-            out.push(chart.headed(format!("{} {}: each LA's split", m.id, m.short)));
+            jobs.push(Box::new(move || {
+                let stem = numbered("approvals", i, &spec.id);
+                let chart = other_charts::stacked(p, b, spec, m, &stem)?;
+                Ok(chart.headed(format!("{} {}: each LA's split", m.id, m.short)))
+            }));
         }
     }
     for (i, br) in b.breakdowns.iter().enumerate() {
-        let stem = numbered("reasons", i, &br.id);
-        out.push(other_charts::breakdown(p, b, br, &stem)?.headed(br.title.clone()));
+        jobs.push(Box::new(move || {
+            let stem = numbered("reasons", i, &br.id);
+            Ok(other_charts::breakdown(p, b, br, &stem)?.headed(br.title.clone()))
+        }));
     }
-    let coverage = other_charts::coverage(ctx.schema, p, b)?;
-    out.push(coverage.headed("Coverage of the returns".to_string()));
-    Ok(out)
+    jobs.push(Box::new(move || {
+        let coverage = other_charts::coverage(ctx.schema, p, b)?;
+        Ok(coverage.headed("Coverage of the returns".to_string()))
+    }));
+    // In page order whatever the threads; the first failure in that order is the one told.
+    let built: Vec<Result<PackChart, ChartError>> = jobs.par_iter().map(|job| job()).collect();
+    built.into_iter().collect()
 }
 
 /// The first chart of a kind keeps the short stem; any further one adds its id.
@@ -115,10 +133,14 @@ pub fn write_pack(
     };
     let built = build_charts(ctx, benchmark).map_err(fail)?;
     std::fs::create_dir_all(&chart_dir).map_err(|e| ReportError::write(&chart_dir, &e))?;
-    for c in &built {
-        charts::write(&c.rendered, &chart_dir, &c.stem)
-            .map_err(|e| ReportError::write(&chart_dir.join(&c.stem), &e))?;
-    }
+    let written: Vec<Result<(), ReportError>> = built
+        .par_iter()
+        .map(|c| {
+            charts::write(&c.rendered, &chart_dir, &c.stem)
+                .map_err(|e| ReportError::write(&chart_dir.join(&c.stem), &e))
+        })
+        .collect();
+    written.into_iter().collect::<Result<(), ReportError>>()?;
     let html_path = dir.join(PACK_HTML);
     let page = html::render(ctx, benchmark, &built).map_err(|message| ReportError::Write {
         path: html_path.display().to_string(),

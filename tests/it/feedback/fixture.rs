@@ -250,6 +250,7 @@ pub fn write_report(schema: &Schema, validation: &Validation, dir: &std::path::P
         benchmark: None,
         presenter: &presenter,
         info: &info,
+        ticks: Default::default(),
     };
     kinbench::report::write_report(&ctx, dir).unwrap();
 }

@@ -76,6 +76,7 @@ fn every_fixture_is_validated_and_gets_feedback_not_a_panic() {
                 benchmark: None,
                 presenter: &presenter,
                 info: &info,
+                ticks: Default::default(),
             };
             write_report(&ctx, out.path()).unwrap();
             v

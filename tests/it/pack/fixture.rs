@@ -66,6 +66,7 @@ impl Run {
             benchmark: Some(&self.benchmark),
             presenter,
             info: &self.info,
+            ticks: Default::default(),
         }
     }
 }

@@ -31,6 +31,7 @@ fn four_las_with_m01_and_one_without_give_the_worked_titles() {
         benchmark: Some(&b),
         presenter: &presenter,
         info: &info,
+        ticks: Default::default(),
     };
     let dir = tempfile::tempdir().unwrap();
     write_pack(&ctx, &b, dir.path()).unwrap();

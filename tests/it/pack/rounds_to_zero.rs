@@ -24,6 +24,7 @@ fn context<'a>(
         benchmark: Some(b),
         presenter,
         info,
+        ticks: Default::default(),
     }
 }
 

@@ -80,6 +80,7 @@ pub fn write(run: &Run, mode: Mode, dir: &Path) -> PathBuf {
         benchmark: Some(&run.benchmark),
         presenter: &presenter,
         info: &info,
+        ticks: Default::default(),
     };
     let path = dir.join(file_name(run.benchmark.period));
     write_workbook(&ctx, &run.benchmark, &path).unwrap();
