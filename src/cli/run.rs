@@ -10,7 +10,7 @@ use kinbench::report::{io_message, output};
 use kinbench::text_safety::visible;
 use kinbench::validate::Options;
 
-use super::args::{load_schema, period_arg, region};
+use super::args::{load_schema, period_arg, print_warnings, region, MailArgs};
 use super::validate::{check_separate, progress};
 use super::CliError;
 
@@ -40,6 +40,8 @@ pub struct Args {
     /// Key that orders the --anonymise letters (also KINBENCH_ANONYMISE_KEY); without one anyone can work them out
     #[arg(long, value_name = "TEXT")]
     anonymise_key: Option<String>,
+    #[command(flatten)]
+    mail: MailArgs,
 }
 
 /// The environment variable that holds the anonymise key when `--anonymise-key` is not given.
@@ -59,6 +61,7 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<(), CliError> {
         });
     }
     check_separate(&args.returns, &args.out)?;
+    let mail = args.mail.mail()?;
     warn_stale(&args.out);
     let options = Options {
         region: las,
@@ -84,6 +87,7 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<(), CliError> {
         publish: args.publish,
         anonymise: args.anonymise,
         anonymise_key,
+        mail,
     };
     let ran = pipeline::run(
         &schema,
@@ -99,6 +103,7 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<(), CliError> {
         "{}",
         run_summary(&ctx, &ran.prepared.benchmark, &ran.written)
     );
+    print_warnings(&ran.written.warnings, |w| ctx.presenter.scrub(w));
     Ok(())
 }
 

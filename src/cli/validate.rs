@@ -8,7 +8,7 @@ use kinbench::pipeline;
 use kinbench::report::{self, io_message};
 use kinbench::validate::Options;
 
-use super::args::{load_schema, region};
+use super::args::{load_schema, print_warnings, region, MailArgs};
 use super::CliError;
 
 #[derive(Debug, clap::Args)]
@@ -25,6 +25,8 @@ pub struct Args {
     /// Replace the output folder if it exists
     #[arg(long)]
     force: bool,
+    #[command(flatten)]
+    mail: MailArgs,
 }
 
 pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<(), CliError> {
@@ -39,6 +41,7 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<(), CliError> {
         return Err(returns_error("not a folder".to_string()));
     }
     check_separate(&args.returns, &args.out)?;
+    let mail = args.mail.mail()?;
     let options = Options {
         region: las,
         region_name,
@@ -50,10 +53,12 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<(), CliError> {
         &args.out,
         &options,
         args.force,
+        &mail,
         &progress,
     )
     .map_err(super::run::usage)?;
     print!("{}", report::summary(&done.validation, &done.written));
+    print_warnings(&done.written.warnings, str::to_string);
     Ok(())
 }
 

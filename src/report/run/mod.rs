@@ -82,5 +82,6 @@ pub fn write_run(
     Ok(OutputsWritten {
         folder: dest.display().to_string(),
         entries,
+        warnings: Vec::new(),
     })
 }
