@@ -90,6 +90,7 @@ pub fn bars(p: &Presenter, b: &Benchmark, m: &MetricResult) -> Result<PackChart,
         frame,
         &p.narrative(m),
         rendered,
+        data.table(&labels),
     ))
 }
 
@@ -194,6 +195,7 @@ pub fn funnel(
         frame,
         &p.narrative(m),
         rendered,
+        data.table(),
     ))
 }
 
@@ -249,5 +251,6 @@ pub fn trend(p: &Presenter, b: &Benchmark, m: &MetricResult) -> Result<PackChart
         frame,
         &p.narrative(m),
         rendered,
+        data.table(),
     ))
 }
