@@ -10,6 +10,7 @@ use std::path::Path;
 
 use crate::aggregate::{self, AggregateError, Benchmark};
 use crate::period::Period;
+use crate::report::feedback::email::{missing_address_warnings, Mail};
 use crate::report::run::{period_dir, write_run, Writer, WRITERS};
 use crate::report::{
     self, check_destination, io_message, write_atomically, OutputError, OutputsWritten, Presenter,
@@ -32,6 +33,8 @@ pub struct RunOptions {
     /// Orders the letters ([`Presenter::keyed`]); empty, anyone with kinbench
     /// and the region can work out which LA each letter is.
     pub anonymise_key: String,
+    /// The network's sender and deadlines, and whether to write email drafts.
+    pub mail: Mail,
 }
 
 /// Why a run could not complete.
@@ -167,6 +170,7 @@ pub fn validate(
     out: &Path,
     options: &validate::Options,
     force: bool,
+    mail: &Mail,
     progress: Progress<'_>,
 ) -> Result<Validated, RunError> {
     check_destination(out, force)?;
@@ -179,6 +183,7 @@ pub fn validate(
         region_name: options.region_name.clone(),
         period: None,
         as_of: RunInfo::as_of(&validation, None),
+        mail: mail.clone(),
     };
     let presenter = Presenter::internal();
     let ticks = counting(progress);
@@ -195,6 +200,7 @@ pub fn validate(
     let written = OutputsWritten {
         folder: out.display().to_string(),
         entries,
+        warnings: draft_warnings(&validation, mail),
     };
     Ok(Validated {
         validation,
@@ -286,6 +292,7 @@ pub fn prepare(
         region_name: validation.region_name.clone(),
         period: Some(period),
         as_of: RunInfo::as_of(&validation, Some(period)),
+        mail: options.mail.clone(),
     };
     let presenter = Presenter::keyed(
         &validation.region,
@@ -311,5 +318,16 @@ pub fn write(
     writers: &[Writer],
 ) -> Result<OutputsWritten, RunError> {
     let ctx = prepared.context(schema);
-    Ok(write_run(&ctx, &prepared.benchmark, out, force, writers)?)
+    let mut written = write_run(&ctx, &prepared.benchmark, out, force, writers)?;
+    written.warnings = draft_warnings(&prepared.validation, &prepared.info.mail);
+    Ok(written)
+}
+
+/// What the console should say about drafts written without a To.
+fn draft_warnings(validation: &Validation, mail: &Mail) -> Vec<String> {
+    if mail.drafts {
+        missing_address_warnings(validation)
+    } else {
+        Vec::new()
+    }
 }

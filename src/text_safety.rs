@@ -117,12 +117,15 @@ mod tests {
     #[test]
     fn bidirectional_overrides_and_isolates_are_shown_as_escapes() {
         // "Kent xslx.exe" written so that it displays as "Kent exe.xlsx".
-        assert_eq!(
-            visible("Kent \u{202e}xslx.exe"),
-            "Kent \\u{202e}xslx.exe"
-        );
-        for c in ['\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{2066}', '\u{2067}', '\u{2068}', '\u{2069}'] {
-            assert_eq!(visible(&format!("a{c}b")), format!("a\\u{{{:x}}}b", c as u32));
+        assert_eq!(visible("Kent \u{202e}xslx.exe"), "Kent \\u{202e}xslx.exe");
+        for c in [
+            '\u{202a}', '\u{202b}', '\u{202c}', '\u{202d}', '\u{2066}', '\u{2067}', '\u{2068}',
+            '\u{2069}',
+        ] {
+            assert_eq!(
+                visible(&format!("a{c}b")),
+                format!("a\\u{{{:x}}}b", c as u32)
+            );
         }
         // Marks that only nudge neutral characters (LRM, RLM) and Arabic or Hebrew text stay.
         assert_eq!(visible("\u{200e}\u{200f}שלום"), "\u{200e}\u{200f}שלום");

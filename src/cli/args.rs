@@ -1,8 +1,9 @@
 //! Helpers the subcommands share: the schema, regions, periods.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use kinbench::period::Period;
+use kinbench::report::feedback::email::{Mail, Network};
 use kinbench::schema::{La, Schema};
 
 use super::CliError;
@@ -51,4 +52,38 @@ pub fn region(schema: &Schema, name: &str) -> Result<(String, Vec<La>), CliError
         None => name.trim().to_string(),
     };
     Ok((region_name, las.into_iter().cloned().collect()))
+}
+
+/// The email drafts' options, shared by `validate` and `run`.
+#[derive(Debug, clap::Args)]
+pub struct MailArgs {
+    /// Write no .eml drafts beside the feedback
+    #[arg(long)]
+    no_email: bool,
+    /// The network's sender and deadlines (TOML, like schema/network.toml) [default: built in]
+    #[arg(long, value_name = "FILE")]
+    network: Option<PathBuf>,
+}
+
+impl MailArgs {
+    pub fn mail(&self) -> Result<Mail, CliError> {
+        let network = match &self.network {
+            Some(path) => Network::load(path)?,
+            None => Network::bundled(),
+        };
+        Ok(Mail {
+            network,
+            drafts: !self.no_email,
+        })
+    }
+}
+
+/// Each draft written without a To, as a warning on stderr (`scrub` hides LA names when anonymising).
+pub fn print_warnings(warnings: &[String], scrub: impl Fn(&str) -> String) {
+    for w in warnings {
+        eprintln!(
+            "kinbench: warning: {}",
+            kinbench::text_safety::visible(&scrub(w))
+        );
+    }
 }

@@ -1,6 +1,7 @@
 //! The command's errors: each names the file or value at fault, and maps to an exit code.
 
 use kinbench::pipeline::RunError;
+use kinbench::report::feedback::email::NetworkError;
 use kinbench::report::{OutputError, ReportError};
 use kinbench::sample::SampleError;
 use kinbench::schema::SchemaError;
@@ -25,6 +26,8 @@ pub enum CliError {
     Template(#[from] TemplateError),
     #[error(transparent)]
     Sample(#[from] SampleError),
+    #[error(transparent)]
+    Network(#[from] NetworkError),
     #[error("cannot write '{path}': {message}")]
     Write { path: String, message: String },
 }

@@ -58,7 +58,11 @@ pub fn explain(schema: &Schema, rule: &Rule) -> String {
     section(&mut t, "Example message", &fill(rule.message, &pairs));
     section(&mut t, "What the LA should do", &fill(rule.action, &pairs));
     section(&mut t, "Items", &applies.text);
-    section(&mut t, "Where it appears", where_it_appears(rule.code.as_str()));
+    section(
+        &mut t,
+        "Where it appears",
+        where_it_appears(rule.code.as_str()),
+    );
     kinbench::text_safety::visible(&t).into_owned()
 }
 

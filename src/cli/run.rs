@@ -10,7 +10,7 @@ use kinbench::report::{io_message, output, summary_json};
 use kinbench::text_safety::visible;
 use kinbench::validate::Options;
 
-use super::args::{load_schema, period_arg, region};
+use super::args::{load_schema, period_arg, print_warnings, region, MailArgs};
 use super::progress::Terminal;
 use super::scripted::ScriptArgs;
 use super::validate::check_separate;
@@ -44,6 +44,8 @@ pub struct Args {
     anonymise_key: Option<String>,
     #[command(flatten)]
     script: ScriptArgs,
+    #[command(flatten)]
+    mail: MailArgs,
 }
 
 /// The environment variable that holds the anonymise key when `--anonymise-key` is not given.
@@ -63,6 +65,7 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<u8, CliError> {
         });
     }
     check_separate(&args.returns, &args.out)?;
+    let mail = args.mail.mail()?;
     warn_stale(&args.out);
     let options = Options {
         region: las,
@@ -88,6 +91,7 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<u8, CliError> {
         publish: args.publish,
         anonymise: args.anonymise,
         anonymise_key,
+        mail,
     };
     let watch = Terminal::stderr();
     let ran = pipeline::run(
@@ -101,6 +105,7 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<u8, CliError> {
     watch.finish();
     let ran = ran.map_err(usage)?;
     let ctx = ran.prepared.context(&schema);
+    print_warnings(&ran.written.warnings, |w| ctx.presenter.scrub(w));
     let benchmark = &ran.prepared.benchmark;
     let human = run_summary(&ctx, benchmark, &ran.written);
     let code = args.script.exit_code(&ran.prepared.validation.findings);

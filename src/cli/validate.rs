@@ -8,7 +8,7 @@ use kinbench::report::summary_json::validate_summary;
 use kinbench::report::{self, io_message};
 use kinbench::validate::Options;
 
-use super::args::{load_schema, region};
+use super::args::{load_schema, print_warnings, region, MailArgs};
 use super::progress::Terminal;
 use super::scripted::ScriptArgs;
 use super::CliError;
@@ -29,6 +29,8 @@ pub struct Args {
     force: bool,
     #[command(flatten)]
     script: ScriptArgs,
+    #[command(flatten)]
+    mail: MailArgs,
 }
 
 pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<u8, CliError> {
@@ -43,6 +45,7 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<u8, CliError> {
         return Err(returns_error("not a folder".to_string()));
     }
     check_separate(&args.returns, &args.out)?;
+    let mail = args.mail.mail()?;
     let options = Options {
         region: las,
         region_name,
@@ -55,10 +58,12 @@ pub fn run(schema_dir: Option<&Path>, args: Args) -> Result<u8, CliError> {
         &args.out,
         &options,
         args.force,
+        &mail,
         &watch,
     );
     watch.finish();
     let done = done.map_err(super::run::usage)?;
+    print_warnings(&done.written.warnings, str::to_string);
     let human = report::summary(&done.validation, &done.written);
     let code = args.script.exit_code(&done.findings);
     args.script.finish(&human, code, || {

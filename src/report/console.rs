@@ -17,6 +17,9 @@ pub struct OutputsWritten {
     pub folder: String,
     /// `(relative path, description)` in the order to show them.
     pub entries: Vec<(String, String)>,
+    /// What a person should see to before sending the outputs on (an email
+    /// draft with no To), one line each; the command line prints them as warnings.
+    pub warnings: Vec<String>,
 }
 
 /// The summary printed on stdout at the end of `kinbench validate`.

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use super::feedback::email::Mail;
 use super::present::Presenter;
 use crate::aggregate::Benchmark;
 use crate::period::Period;
@@ -22,6 +23,8 @@ pub struct RunInfo {
     /// return, else the reporting period's last day), stamped on outputs in place
     /// of the clock so that a rerun on the same inputs is byte-identical.
     pub as_of: NaiveDate,
+    /// The network's sender and deadlines, and whether to write `.eml` drafts.
+    pub mail: Mail,
 }
 
 impl RunInfo {

@@ -102,6 +102,9 @@ fn feedback_entry(counts: &feedback::FeedbackCounts) -> (String, String) {
         "feedback to LAs: {} workbooks, {} texts",
         counts.workbooks, counts.texts
     );
+    if counts.drafts > 0 {
+        said.push_str(&format!(", {} email drafts", counts.drafts));
+    }
     for f in &counts.failed {
         said.push_str(&format!("; not written for {}: {}", f.file, f.message));
     }

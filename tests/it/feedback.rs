@@ -3,6 +3,7 @@
 
 mod cli;
 mod csv_summary;
+mod email;
 pub(crate) mod fixture;
 mod groups;
 mod output;
@@ -248,10 +249,13 @@ fn an_la_with_no_return_gets_a_text_and_no_workbook() {
     assert_eq!(
         names,
         [
+            "886 Kent.eml",
             "886 Kent.txt",
             "886 Kent.xlsx",
+            "887 Medway.eml",
             "887 Medway.txt",
             "887 Medway.xlsx",
+            "936 Surrey.eml",
             "936 Surrey.txt"
         ]
     );

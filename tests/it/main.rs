@@ -1,5 +1,6 @@
 //! Integration tests, one binary (each file in tests/ would link its own).
 mod aggregate;
+mod axe;
 mod browser;
 mod charts;
 mod cli;

@@ -3,7 +3,7 @@
 //! and values are worked out here from the benchmark's own figures.
 
 mod anonymise;
-mod fixture;
+pub(crate) mod fixture;
 mod hand;
 mod page;
 mod profile;
@@ -25,6 +25,7 @@ pub fn hand_info(period: Period) -> RunInfo {
         region_name: "South East".into(),
         period: Some(period),
         as_of: period.last_day(),
+        mail: Default::default(),
     }
 }
 

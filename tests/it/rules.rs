@@ -1,7 +1,7 @@
 //! Tests for the validation stage: the rule catalogue, and every rule (except
 //! PLAUS004, the aggregation stage's) triggered and not triggered on hand-built returns.
 
-mod builder;
+pub(crate) mod builder;
 mod catalogue;
 mod file_rules;
 mod folder;

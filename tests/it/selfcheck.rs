@@ -34,7 +34,7 @@ struct Row {
 
 /// What the page shows once it has checked a file.
 #[derive(Debug, Deserialize)]
-struct Shown {
+pub(crate) struct Shown {
     state: String,
     status: String,
     la: String,
@@ -44,7 +44,7 @@ struct Shown {
     values: usize,
 }
 
-fn south_east_page(dir: &Path) -> PathBuf {
+pub(crate) fn south_east_page(dir: &Path) -> PathBuf {
     let schema = Schema::bundled().unwrap();
     let options = crate::south_east_options(&schema);
     let html = page(&PageFor {
@@ -60,7 +60,7 @@ fn south_east_page(dir: &Path) -> PathBuf {
 }
 
 /// A tab with the page loaded and its module compiled.
-fn open_page(browser: &Browser, page: &Path) -> Arc<Tab> {
+pub(crate) fn open_page(browser: &Browser, page: &Path) -> Arc<Tab> {
     let tab = browser.new_tab().unwrap();
     tab.set_default_timeout(Duration::from_secs(20));
     tab.navigate_to(&format!("file://{}", page.display()))
@@ -93,7 +93,7 @@ const COLLECT: &str = r##"new Promise((resolve) => {
 
 /// Gives the page `file` through its file input, as a person choosing it would,
 /// and reads what it shows when done.
-fn check(tab: &Tab, file: &Path) -> Shown {
+pub(crate) fn check(tab: &Tab, file: &Path) -> Shown {
     tab.evaluate("document.body.dataset.state = 'waiting'", false)
         .unwrap();
     let input = tab.wait_for_element("#file").unwrap();

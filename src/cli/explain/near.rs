@@ -17,7 +17,11 @@ pub fn unknown(typed: &str) -> String {
         .iter()
         .map(|r| {
             let other_family = !r.code.as_str().starts_with(&family) || family.is_empty();
-            (other_family, distance(&wanted, r.code.as_str()), r.code.as_str())
+            (
+                other_family,
+                distance(&wanted, r.code.as_str()),
+                r.code.as_str(),
+            )
         })
         .collect();
     scored.sort();

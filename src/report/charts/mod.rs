@@ -20,6 +20,7 @@ mod scene;
 mod stacked;
 mod strip;
 mod style;
+mod table;
 mod trend;
 
 pub use category::{category_bars, Category};
@@ -32,6 +33,7 @@ pub use scene::Rgb;
 pub use stacked::{stacked_100, StackRow, Stacked};
 pub use strip::{position_strip, Strip, STRIP_SIZE};
 pub use style::{palette, role, RefLine, Unit};
+pub use table::{category_table, DataTable};
 pub use trend::{trend_lines, EnglandYear, Trend};
 
 /// A chart in both output forms.

@@ -44,6 +44,19 @@ fn share(row: &StackRow) -> Option<f64> {
         .then(|| 100.0 * row.first / total)
 }
 
+/// Rows in drawing order: those with a share by it, largest first (ties by
+/// name), with the share; then those without one, by name.
+pub(crate) fn order(rows: &[StackRow]) -> (Vec<(&StackRow, f64)>, Vec<&StackRow>) {
+    let mut valued: Vec<(&StackRow, f64)> = rows
+        .iter()
+        .filter_map(|r| share(r).map(|s| (r, s)))
+        .collect();
+    valued.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.name.cmp(&b.0.name)));
+    let mut missing: Vec<&StackRow> = rows.iter().filter(|r| share(r).is_none()).collect();
+    missing.sort_by(|a, b| a.name.cmp(&b.name));
+    (valued, missing)
+}
+
 /// The key: a swatch and the part's name, first part at the bar start.
 fn draw_key(scene: &mut Scene, data: &Stacked, (x_left, key_y): (f64, f64), key_font: Font) {
     let swatch = key_font.em * 0.8;
@@ -94,25 +107,12 @@ fn draw_split(scene: &mut Scene, scale: &Linear, s: f64, (cy, half): (f64, f64),
     }
 }
 
-/// The rows with a share, largest first, and those without, by name.
-fn ordered(data: &Stacked) -> (Vec<(&StackRow, f64)>, Vec<&StackRow>) {
-    let mut valued: Vec<(&StackRow, f64)> = data
-        .rows
-        .iter()
-        .filter_map(|r| share(r).map(|s| (r, s)))
-        .collect();
-    valued.sort_by(|a, b| b.1.total_cmp(&a.1).then_with(|| a.0.name.cmp(&b.0.name)));
-    let mut missing: Vec<&StackRow> = data.rows.iter().filter(|r| share(r).is_none()).collect();
-    missing.sort_by(|a, b| a.name.cmp(&b.name));
-    (valued, missing)
-}
-
 /// Draws the stacked bar chart: the key, a split bar per LA with a share,
 /// the LAs without one as "no data", and the region's line.
 pub fn stacked_100(frame: &Frame, data: &Stacked) -> Result<Rendered, ChartError> {
     let mut scene = Scene::new(frame.size);
     let (m, plot) = frame.draw(&mut scene);
-    let (valued, missing) = ordered(data);
+    let (valued, missing) = order(&data.rows);
     let count = valued.len() + missing.len();
 
     let key_font = Font::new(m.label_em, palette::DARK_GREY);

@@ -1,7 +1,8 @@
 //! Per-LA validation feedback: one workbook and one plain-text twin per LA and
 //! period covering every file the LA sent, and a short note to each LA whose
-//! return did not arrive.
+//! return did not arrive; beside each, an `.eml` draft ready to send ([`email`]).
 
+pub mod email;
 mod findings_sheet;
 mod group;
 pub mod profile;
@@ -44,11 +45,13 @@ pub fn la_stem(la: &La) -> String {
 pub struct FeedbackCounts {
     pub workbooks: usize,
     pub texts: usize,
+    pub drafts: usize,
     pub failed: Vec<Finding>,
 }
 
 /// Writes `feedback/<period>/<LA code> <LA name>.xlsx` and `.txt` for every
-/// LA and period with a return, and a `.txt` for every LA and period with none.
+/// LA and period with a return, and a `.txt` for every LA and period with none;
+/// with drafts on, an `.eml` beside each `.txt`.
 /// With a benchmark, each LA's feedback for its reporting period carries the
 /// LA's profile, and its strips go in `<LA code> <LA name> profile/`.
 /// The groups are written on every core; what is written, and the findings
@@ -83,18 +86,21 @@ pub fn write_all(ctx: &RunContext<'_>, out_dir: &Path) -> Result<FeedbackCounts,
             None => {
                 counts.workbooks += 1;
                 counts.texts += 1;
+                counts.drafts += usize::from(ctx.info.mail.drafts);
             }
         }
     }
     for (la, period) in unanswered {
-        let path = root
-            .join(period_folder(Some(*period)))
-            .join(format!("{}.txt", la_stem(la)));
-        write_text(
-            &path,
-            &not_received_text(&validation.region_name, la, *period),
-        )?;
+        let dir = root.join(period_folder(Some(*period)));
+        let path = dir.join(format!("{}.txt", la_stem(la)));
+        let network = &ctx.info.mail.network;
+        let text = not_received_text(network, &validation.region_name, la, *period);
+        write_text(&path, &text)?;
         counts.texts += 1;
+        if ctx.info.mail.drafts {
+            email::write_not_received_draft(ctx, la, *period, &dir, &text)?;
+            counts.drafts += 1;
+        }
         ctx.ticks.done();
     }
     Ok(counts)
@@ -133,14 +139,15 @@ fn write_group(ctx: &RunContext<'_>, fb: &Feedback<'_>, root: &Path) -> Option<V
     let dir = root.join(period_folder(fb.period));
     let stem = fb.file_stem();
     let e = write_one(ctx, fb, &dir, &stem).err()?;
-    for leftover in [format!("{stem}.xlsx"), format!("{stem}.txt")] {
+    for leftover in ["xlsx", "txt", "eml"].map(|ext| format!("{stem}.{ext}")) {
         let _ = fs::remove_file(dir.join(leftover));
     }
     let _ = fs::remove_dir_all(dir.join(format!("{stem} profile")));
     Some(not_written(fb, &e))
 }
 
-/// Writes one group's `<stem>.xlsx`, `<stem>.txt` and, for the reporting period, its profile.
+/// Writes one group's `<stem>.xlsx`, `<stem>.txt`, `<stem>.eml` (drafts on)
+/// and, for the reporting period, its profile.
 fn write_one(
     ctx: &RunContext<'_>,
     fb: &Feedback<'_>,
@@ -166,10 +173,13 @@ fn write_one(
         profile.as_ref(),
         &xlsx,
     )?;
-    write_text(
-        &dir.join(format!("{stem}.txt")),
-        &feedback_text(&validation.region_name, fb, profile.as_ref()),
-    )
+    let network = &ctx.info.mail.network;
+    let text = feedback_text(network, &validation.region_name, fb, profile.as_ref());
+    write_text(&dir.join(format!("{stem}.txt")), &text)?;
+    if ctx.info.mail.drafts {
+        email::write_feedback_draft(ctx, fb, dir, stem, &text)?;
+    }
+    Ok(())
 }
 
 /// FILE023 for each file of a group whose feedback could not be written.

@@ -2,9 +2,12 @@
 
 use std::fmt::Write;
 
+use chrono::NaiveDate;
+
+use super::email::Network;
 use super::group::status_words;
 use super::profile::{profile_text, Profile};
-use super::Feedback;
+use super::{Feedback, Outcome};
 use crate::period::Period;
 use crate::schema::La;
 use crate::text_safety::visible;
@@ -48,8 +51,31 @@ fn period_words(period: Option<Period>) -> String {
     )
 }
 
-/// The email body for one LA's feedback, with its profile when given one.
-pub fn feedback_text(region_name: &str, fb: &Feedback<'_>, profile: Option<&Profile>) -> String {
+/// `13 November 2025`, as the emails write a deadline.
+pub fn long_date(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
+}
+
+/// The sentence giving the period's deadline, for an LA that has something to send.
+fn deadline_line(outcome: Outcome, deadline: Option<NaiveDate>) -> Option<String> {
+    let by = long_date(deadline?);
+    match outcome {
+        Outcome::Accepted => None,
+        Outcome::AcceptedWithWarnings => Some(format!(
+            "If a value is wrong, please send a corrected return by {by}."
+        )),
+        Outcome::ResubmissionNeeded => Some(format!("Please send a corrected return by {by}.")),
+    }
+}
+
+/// The email body for one LA's feedback, with its profile when given one,
+/// signed and dated from the network's settings.
+pub fn feedback_text(
+    network: &Network,
+    region_name: &str,
+    fb: &Feedback<'_>,
+    profile: Option<&Profile>,
+) -> String {
     let mut t = String::new();
     let outcome = fb.outcome();
     let _ = writeln!(t, "Dear colleague,\n");
@@ -97,24 +123,32 @@ pub fn feedback_text(region_name: &str, fb: &Feedback<'_>, profile: Option<&Prof
         t.push_str(&profile_text(pr));
     }
     let _ = writeln!(t, "What happens next: {}\n", outcome.next_steps());
+    if let Some(line) = deadline_line(outcome, network.deadline(fb.period)) {
+        let _ = writeln!(t, "{line}\n");
+    }
     let _ = writeln!(t, "Thank you for your work on this return.\n");
-    let _ = writeln!(t, "{region_name} kinship care benchmarking");
+    let _ = writeln!(t, "{}", network.signature(region_name));
     visible(&t).into_owned()
 }
 
 /// The email body for an LA whose return for a period did not arrive.
-pub fn not_received_text(region_name: &str, la: &La, period: Period) -> String {
+pub fn not_received_text(network: &Network, region_name: &str, la: &La, period: Period) -> String {
+    let when = network.deadline(Some(period)).map_or_else(
+        || "as soon as you can".to_string(),
+        |d| format!("by {}", long_date(d)),
+    );
     let t = format!(
         "Dear colleague,\n\n\
          We have not received a kinship care benchmarking return from {} ({}) for {}.\n\n\
          If you have sent one, please reply so we can look for it. Otherwise, please complete \
-         the template for the period and send it as soon as you can; your authority will be \
+         the template for the period and send it {when}; your authority will be \
          shown as \"not received\" in this quarter's regional benchmarking until then.\n\n\
          Thank you.\n\n\
-         {region_name} kinship care benchmarking\n",
+         {}\n",
         la.name,
         la.code,
         period_words(Some(period)),
+        network.signature(region_name),
     );
     visible(&t).into_owned()
 }

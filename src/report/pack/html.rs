@@ -31,6 +31,7 @@ struct ChartView<'a> {
     heading: &'a str,
     title: &'a str,
     narrative: &'a str,
+    table: &'a crate::report::charts::DataTable,
 }
 
 #[derive(Serialize)]
@@ -146,6 +147,7 @@ pub fn render(ctx: &RunContext<'_>, b: &Benchmark, built: &[PackChart]) -> Resul
             heading: &c.heading,
             title: &c.title,
             narrative: &c.narrative,
+            table: &c.table,
         })
         .collect();
     // Our renderer's SVG, whose text it XML-escapes itself: trusted, inserted as is.

@@ -90,6 +90,7 @@ pub fn bars(p: &Presenter, b: &Benchmark, m: &MetricResult) -> Result<PackChart,
         frame,
         &p.narrative(m),
         rendered,
+        data.table(&labels),
     ))
 }
 
@@ -138,6 +139,7 @@ pub fn funnel(
         frame,
         &p.narrative(m),
         rendered,
+        data.table(),
     ))
 }
 
@@ -261,5 +263,6 @@ pub fn trend(p: &Presenter, b: &Benchmark, m: &MetricResult) -> Result<PackChart
         frame,
         &p.narrative(m),
         rendered,
+        data.table(),
     ))
 }

@@ -14,7 +14,7 @@ use std::path::Path;
 
 use rayon::prelude::*;
 
-use super::charts::{self, ChartError, Frame, Rendered};
+use super::charts::{self, ChartError, DataTable, Frame, Rendered};
 use super::{ReportError, RunContext};
 use crate::aggregate::Benchmark;
 use crate::schema::ChartKind;
@@ -38,10 +38,18 @@ pub struct PackChart {
     /// The sentence printed under the chart in the page.
     pub narrative: String,
     pub rendered: Rendered,
+    /// The figures the chart draws, shown under it for a reader who cannot see it.
+    pub table: DataTable,
 }
 
 impl PackChart {
-    fn new(stem: String, frame: Frame, narrative: &str, rendered: Rendered) -> PackChart {
+    fn new(
+        stem: String,
+        frame: Frame,
+        narrative: &str,
+        rendered: Rendered,
+        table: DataTable,
+    ) -> PackChart {
         PackChart {
             stem,
             heading: frame.subtitle.clone(),
@@ -49,6 +57,7 @@ impl PackChart {
             subtitle: frame.subtitle,
             narrative: narrative.to_string(),
             rendered,
+            table,
         }
     }
 

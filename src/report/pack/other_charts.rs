@@ -73,6 +73,7 @@ pub fn stacked(
         frame,
         &p.narrative(m),
         rendered,
+        data.table(),
     ))
 }
 
@@ -126,7 +127,8 @@ pub fn breakdown(
     let title = titles::breakdown(p, &noun, &parts, bp);
     let sub = format!("{}, {} (count and share of all)", br.title, b.period);
     let frame = Frame::new(&title, &sub, &source_line(p, b, None));
-    let rendered = charts::category_bars(&frame, &categories, &Unit::new("", 0))?;
+    let unit = Unit::new("", 0);
+    let rendered = charts::category_bars(&frame, &categories, &unit)?;
     let narrative = format!(
         "Across {} LAs reporting, {} were recorded in {}.",
         bp.parts.iter().map(|x| x.n_las).max().unwrap_or(0),
@@ -138,6 +140,7 @@ pub fn breakdown(
         frame,
         &narrative,
         rendered,
+        charts::category_table(&categories, &unit),
     ))
 }
 
@@ -188,6 +191,7 @@ pub fn coverage(schema: &Schema, p: &Presenter, b: &Benchmark) -> Result<PackCha
     );
     let frame = Frame::new(&title, &sub, &source_line(p, b, None));
     let rendered = charts::coverage_grid(&frame, &data)?;
+    let table = data.table();
     let narrative = format!(
         "{received} of {} LAs' returns were used for {}; an LA without one is shown as not received, never as zero.",
         las.len(),
@@ -198,6 +202,7 @@ pub fn coverage(schema: &Schema, p: &Presenter, b: &Benchmark) -> Result<PackCha
         frame,
         &narrative,
         rendered,
+        table,
     ))
 }
 

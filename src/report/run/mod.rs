@@ -104,5 +104,6 @@ pub fn write_run(
     Ok(OutputsWritten {
         folder: dest.display().to_string(),
         entries,
+        warnings: Vec::new(),
     })
 }

@@ -55,7 +55,10 @@ pub fn checks(schema: &Schema) -> Vec<LiveCheck> {
         let code = &item.code;
         let mut typing = vec![
             (Code::VAL004, Cond::IsError(code.clone())),
-            (Code::VAL009, Cond::NotANumber(code.clone(), markers.clone())),
+            (
+                Code::VAL009,
+                Cond::NotANumber(code.clone(), markers.clone()),
+            ),
             (
                 Code::VAL003,
                 Cond::Marker(code.clone(), r.withheld_markers.clone()),
@@ -277,12 +280,7 @@ impl PairChecks<'_> {
 
     /// A side given without the other: shown on the row of the other side's first
     /// item not given, the cell the feedback names, so one check per such item.
-    fn one_sided(
-        &self,
-        code: Code,
-        missing: &[String],
-        conds: Vec<Cond>,
-    ) -> Vec<LiveCheck> {
+    fn one_sided(&self, code: Code, missing: &[String], conds: Vec<Cond>) -> Vec<LiveCheck> {
         let order = in_template_order(self.schema, missing);
         (0..order.len())
             .map(|i| {

@@ -71,6 +71,7 @@ fn console_summary_counts_returns_names_the_missing_and_ranks_rules() {
     let outputs = report::OutputsWritten {
         folder: "out".into(),
         entries: vec![("findings.csv".into(), "6 findings".into())],
+        warnings: Vec::new(),
     };
     let want = "\
 Region: South East (3 LAs expected)

@@ -12,6 +12,10 @@ use kinbench::validate::{
 };
 
 pub const HYPERLINK: &str = "=HYPERLINK(\"x\")";
+/// Kent's contact, as its return gives it.
+pub const KENT_EMAIL: &str = "k.officer@kent.gov.uk";
+/// Medway's Email, not an address.
+pub const MEDWAY_EMAIL: &str = "m.officer at medway\r\nBcc: all@medway.gov.uk";
 
 pub fn q2() -> Period {
     Period::new(2025, 2).unwrap()
@@ -193,7 +197,7 @@ pub fn validation(schema: &Schema) -> Validation {
         "Send the return.",
     );
 
-    let submissions = vec![
+    let mut submissions = vec![
         submission(
             "kent_q2.xlsx",
             &kent,
@@ -219,6 +223,9 @@ pub fn validation(schema: &Schema) -> Validation {
             medway_findings.clone(),
         ),
     ];
+    // Kent's Email is an address; Medway's latest is a slip, its first has none.
+    submissions[0].email = Some(KENT_EMAIL.to_string());
+    submissions[2].email = Some(MEDWAY_EMAIL.to_string());
     let mut findings = kent_findings;
     findings.extend(old_findings);
     findings.extend(medway_findings);
@@ -242,6 +249,7 @@ pub fn write_report(schema: &Schema, validation: &Validation, dir: &std::path::P
         region_name: validation.region_name.clone(),
         period: None,
         as_of: RunInfo::as_of(validation, None),
+        mail: Default::default(),
     };
     let presenter = Presenter::internal();
     let ctx = RunContext {

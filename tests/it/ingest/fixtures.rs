@@ -68,6 +68,7 @@ fn every_fixture_is_validated_and_gets_feedback_not_a_panic() {
                 region_name: v.region_name.clone(),
                 period: None,
                 as_of: RunInfo::as_of(&v, None),
+                mail: Default::default(),
             };
             let presenter = Presenter::internal();
             let ctx = RunContext {

@@ -48,6 +48,7 @@ pub fn sample() -> &'static Run {
             region_name: "South East".into(),
             period: Some(period()),
             as_of: RunInfo::as_of(&validation, Some(period())),
+            mail: Default::default(),
         };
         Run {
             schema,

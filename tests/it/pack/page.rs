@@ -167,3 +167,90 @@ fn the_headline_table_has_each_metric_with_exact_values() {
         ("2025-26 Q2".to_string(), "Reading".to_string())
     );
 }
+
+/// The body rows of the data table under the chart `stem`, cell by cell.
+fn data_rows(doc: &Document<'_>, stem: &str) -> Vec<Vec<String>> {
+    let section = doc
+        .descendants()
+        .find(|n| n.attribute("id") == Some(stem))
+        .unwrap_or_else(|| panic!("no section {stem}"));
+    let details = section
+        .children()
+        .find(|n| n.has_tag_name("details"))
+        .unwrap_or_else(|| panic!("{stem}: no <details> under the chart"));
+    let summary = details.children().find(|n| n.has_tag_name("summary"));
+    assert_eq!(
+        summary.map(text_of).as_deref(),
+        Some("The chart's data as a table")
+    );
+    let table = details
+        .descendants()
+        .find(|n| n.has_tag_name("table"))
+        .unwrap();
+    let caption = table
+        .children()
+        .find(|n| n.has_tag_name("caption"))
+        .unwrap();
+    assert!(text_of(caption).ends_with(": the figures the chart shows"));
+    table
+        .descendants()
+        .filter(|n| n.has_tag_name("tbody"))
+        .flat_map(|b| b.children().filter(|n| n.has_tag_name("tr")))
+        .map(|tr| {
+            tr.children()
+                .filter(|n| n.is_element())
+                .map(text_of)
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn every_chart_is_followed_by_its_data_as_a_table() {
+    let dir = write_sample_pack(&Presenter::internal());
+    let html = std::fs::read_to_string(dir.path().join("chart_pack.html")).unwrap();
+    let doc = parse(&html);
+    let stems: Vec<&str> = doc
+        .descendants()
+        .filter(|n| has_class(n, "chart"))
+        .filter_map(|n| n.attribute("id"))
+        .collect();
+    assert!(stems.len() > 20, "{stems:?}");
+    for stem in &stems {
+        assert!(!data_rows(&doc, stem).is_empty(), "{stem}: an empty table");
+    }
+    // M01's bars, row for row in the chart's order: largest first, "no data" last.
+    let b = &sample().benchmark;
+    let mp = b.metric("M01").unwrap().at(b.period).unwrap();
+    let mut las: Vec<_> = mp.las.iter().collect();
+    las.sort_by(|x, y| match (x.value, y.value) {
+        (Some(a), Some(c)) => c.total_cmp(&a).then(x.la_name.cmp(&y.la_name)),
+        (Some(_), None) => std::cmp::Ordering::Less,
+        (None, Some(_)) => std::cmp::Ordering::Greater,
+        (None, None) => x.la_name.cmp(&y.la_name),
+    });
+    let want: Vec<Vec<String>> = las
+        .iter()
+        .map(|l| {
+            vec![
+                l.la_name.clone(),
+                l.value.map_or("no data".to_string(), pct),
+                match (l.value, l.wilson) {
+                    (Some(_), Some(w)) => format!("{} to {}", pct(w.low), pct(w.high)),
+                    _ => String::new(),
+                },
+                if l.outlier { "yes" } else { "" }.to_string(),
+            ]
+        })
+        .collect();
+    assert_eq!(data_rows(&doc, "m01_bars"), want);
+    assert_eq!(want.len(), 19);
+    // Reading sent nothing for the quarter: "not received" in every section, never 0.
+    let coverage = data_rows(&doc, "coverage");
+    let reading = coverage.iter().find(|r| r[0] == "Reading").unwrap();
+    assert!(
+        reading[1..].iter().all(|c| c == "not received"),
+        "{reading:?}"
+    );
+    assert_eq!(reading.len(), 1 + sample().schema.sections.len());
+}

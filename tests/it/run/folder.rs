@@ -225,6 +225,7 @@ fn the_validate_pipeline_writes_feedback_and_findings_and_returns_the_validation
         &out,
         &super::validate_options(),
         false,
+        &Default::default(),
         &kinbench::pipeline::quiet,
     )
     .unwrap();
@@ -243,6 +244,7 @@ fn the_validate_pipeline_writes_feedback_and_findings_and_returns_the_validation
         &out,
         &super::validate_options(),
         false,
+        &Default::default(),
         &kinbench::pipeline::quiet,
     )
     .unwrap_err();

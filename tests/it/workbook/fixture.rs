@@ -73,6 +73,7 @@ pub fn write(run: &Run, mode: Mode, dir: &Path) -> PathBuf {
         region_name: run.validation.region_name.clone(),
         period: Some(run.benchmark.period),
         as_of: RunInfo::as_of(&run.validation, Some(run.benchmark.period)),
+        mail: Default::default(),
     };
     let ctx = RunContext {
         schema: &run.schema,
