@@ -149,7 +149,8 @@ The quarter, step by step:
   2. Each LA fills in its template, checks it on selfcheck.html, and sends it.
   3. As returns arrive, put them in one folder and validate them:
        kinbench validate returns/ --out checks/ --force
-  4. Send each LA its feedback, from checks/feedback/<period>/ (an .xlsx and a .txt);
+  4. Send each LA its feedback: open checks/feedback/<period>/<code> <LA>.eml, a draft
+     with the .txt as its message and the .xlsx attached, and press Send;
      a corrected return goes into returns/ and step 3 runs again.
   5. After the deadline, the quarterly run:
        kinbench run returns/ --out reports/
