@@ -83,7 +83,7 @@ measure() {
 # "median min max" of the first column, and the largest second column in MB.
 summary() {
   sort -n "$1" | awk '{t[NR]=$1; if ($2 > m) m = $2}
-    END {printf "%.2f %.2f %.2f %.0f", t[int((NR+1)/2)], t[1], t[NR], m/1024}'
+    END {printf "%.2f %.2f %.2f %.0f\n", t[int((NR+1)/2)], t[1], t[NR], m/1024}'
 }
 
 for s in $scales; do
