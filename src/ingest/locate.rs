@@ -2,7 +2,7 @@
 
 use super::header_block::header_block;
 use super::{Cell, CellPos, IngestError, Located, RawCell, Sheet, TableRow};
-use crate::schema::{normalise_label, Schema};
+use crate::schema::{label_is, normalise_label, Schema};
 
 /// Where the item table's column headings were found.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -143,14 +143,14 @@ fn header_row(sheet: &Sheet, schema: &Schema) -> Option<HeaderRow> {
         row = Some(pos.row);
         let find = |label: &str| {
             row_cells(sheet, pos.row)
-                .find(|(_, c)| label_text(c).is_some_and(|t| normalise_label(t) == label))
+                .find(|(_, c)| label_text(c).is_some_and(|t| label_is(t, label)))
                 .map(|(p, _)| p.col)
         };
         if let (Some(code_col), Some(value_col)) = (find(&code), find(&value)) {
             let notes_col = find(&notes);
             let second = |label: &str| {
                 row_cells(sheet, pos.row)
-                    .filter(|(_, c)| label_text(c).is_some_and(|t| normalise_label(t) == label))
+                    .filter(|(_, c)| label_text(c).is_some_and(|t| label_is(t, label)))
                     .nth(1)
                     .map(|(p, _)| p.col)
             };

@@ -49,8 +49,9 @@ pub struct HeaderField {
 impl HeaderField {
     /// True when a cell's text names this field (trimmed, case-insensitive, trailing colon ignored).
     pub fn matches(&self, text: &str) -> bool {
-        let t = normalise_label(text);
-        normalise_label(&self.label) == t || self.aliases.iter().any(|a| normalise_label(a) == t)
+        std::iter::once(&self.label)
+            .chain(&self.aliases)
+            .any(|l| label_is(text, &normalise_label(l)))
     }
 }
 
@@ -61,6 +62,24 @@ pub fn normalise_label(text: &str) -> String {
         .collect::<Vec<_>>()
         .join(" ")
         .to_lowercase()
+}
+
+/// `normalise_label(text) == wanted`, for a `wanted` already in that form.
+/// Most cells searched for a label are guidance or values, not labels; their
+/// first character tells them apart without building their normal form.
+pub fn label_is(text: &str, wanted: &str) -> bool {
+    // The normal form, when not empty, begins with the lower case of the first
+    // character left after trimming (the end's colons go, never the start).
+    let first = text
+        .trim_start()
+        .chars()
+        .next()
+        .map(|c| c.to_lowercase().next());
+    match (first, wanted.chars().next()) {
+        (Some(f), Some(w)) if f != Some(w) => false,
+        (None, Some(_)) => false,
+        _ => normalise_label(text) == wanted,
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -20,8 +20,8 @@ use crate::digest::sha256_bytes;
 
 pub use comparators::{Comparators, Figure};
 pub use items::{
-    normalise_label, HeaderField, Item, ReadingRules, Section, TemplateLayout, Timing, Unit,
-    UnitInfo, VersionStart,
+    label_is, normalise_label, HeaderField, Item, ReadingRules, Section, TemplateLayout, Timing,
+    Unit, UnitInfo, VersionStart,
 };
 pub use las::{La, LaLookup};
 pub use metrics::{Breakdown, ChartKind, Metric, MetricUnit, OutlierSettings};

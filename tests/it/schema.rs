@@ -412,3 +412,56 @@ fn too_many_checks_on_one_item_stop_the_template_by_name() {
     assert!(err.contains("more than the 8192 Excel allows"), "{err}");
     assert!(!dir.path().join("t.xlsx").exists());
 }
+
+/// The quick comparison the reader uses to find labels says what comparing the
+/// normal forms says, for every text, however odd: each pair below is checked
+/// both ways, against each wanted label.
+#[test]
+fn label_is_agrees_with_comparing_normal_forms() {
+    use kinbench::schema::{label_is, normalise_label};
+    let texts = [
+        "Code",
+        " code ",
+        "CODE:",
+        "Code::",
+        "code :",
+        "Value",
+        "  Value\u{a0}",
+        "Notes",
+        "Co de",
+        "co\tde",
+        "",
+        "   ",
+        ":",
+        " : ",
+        "::Code",
+        "Cod",
+        "Codes",
+        "İtem",
+        "i\u{307}tem",
+        "ΣΑΣ",
+        "σας",
+        "Συ",
+        "\u{2028}Code",
+        "Ǆ",
+        "ǆ",
+        "Value used (numbers only)",
+        "Guidance: fill in every cell",
+        "cell",
+        "vAlUe  :",
+    ];
+    let wanted: Vec<String> = texts.iter().map(|t| normalise_label(t)).collect();
+    let mut agreed = 0;
+    for text in texts {
+        for w in &wanted {
+            assert_eq!(
+                label_is(text, w),
+                normalise_label(text) == *w,
+                "{text:?} against {w:?}"
+            );
+            agreed += usize::from(label_is(text, w));
+        }
+    }
+    // The pairs that match: not only a text with itself ("Code" four ways, "Value" three).
+    assert!(agreed > texts.len(), "{agreed}");
+}
