@@ -50,16 +50,18 @@ pub fn write_data(
 ) -> Result<Vec<(String, String)>, ReportError> {
     let data = dir.join(DATA_DIR);
     fs::create_dir_all(&data).map_err(|e| ReportError::write(&data, &e))?;
-    let tables = [
-        values::values_table(ctx, benchmark),
-        metrics::metrics_table(ctx, benchmark),
-        counts::counts_table(ctx, benchmark),
-        findings::findings_table(ctx),
+    // Built one at a time, each dropped once written: the values table alone
+    // grows with every return of the run.
+    let tables: [&dyn Fn() -> table::Table; 4] = [
+        &|| values::values_table(ctx, benchmark),
+        &|| metrics::metrics_table(ctx, benchmark),
+        &|| counts::counts_table(ctx, benchmark),
+        &|| findings::findings_table(ctx),
     ];
     let mut entries = Vec::new();
     for (name, table) in TABLES.iter().zip(tables) {
         let csv_path = data.join(format!("{name}.csv"));
-        let mut df = table.into_frame().map_err(|e| ReportError::Write {
+        let mut df = table().into_frame().map_err(|e| ReportError::Write {
             path: csv_path.display().to_string(),
             message: e.to_string(),
         })?;

@@ -27,14 +27,41 @@ pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError
         })
         .collect();
     returns.sort_by(|x, y| (&x.0, x.1).cmp(&(&y.0, y.1)));
+    let rows: u32 = returns
+        .iter()
+        .map(|(_, _, sub)| {
+            schema
+                .items
+                .iter()
+                .filter(|i| sub.values.contains_key(&i.code))
+                .count() as u32
+        })
+        .sum();
+    if rows == 0 {
+        // An Excel table needs a data row; an empty run gets a plain header instead.
+        crate::report::xlsx::header(sheet, fmt, 0, 0, &COLUMNS)?;
+        return text(sheet, 1, 0, "No returns used.", Some(&fmt.note));
+    }
+    // The sheet is written row by row (constant memory): the table, and so its
+    // header row, goes first.
+    let columns: Vec<TableColumn> = COLUMNS
+        .iter()
+        .map(|c| TableColumn::new().set_header(*c))
+        .collect();
+    let table = Table::new()
+        .set_name("ReturnValues")
+        .set_style(TableStyle::Medium2)
+        .set_columns(&columns);
+    sheet.add_table(0, 0, rows, COLUMNS.len() as u16 - 1, &table)?;
     let mut row = 1;
     for (la, period, sub) in &returns {
+        let period_text = period.to_string();
         for item in &schema.items {
             let Some(value) = sub.values.get(&item.code) else {
                 continue;
             };
             text(sheet, row, 0, la, None)?;
-            text(sheet, row, 1, &period.to_string(), None)?;
+            text(sheet, row, 1, &period_text, None)?;
             text(sheet, row, 2, &item.code, None)?;
             if let Some(x) = value.usable() {
                 let code = sub.la.as_ref().map_or("", |l| l.code.as_str());
@@ -46,20 +73,6 @@ pub(super) fn write(b: &Book<'_>, sheet: &mut Worksheet) -> Result<(), XlsxError
             row += 1;
         }
     }
-    if row == 1 {
-        // An Excel table needs a data row; an empty run gets a plain header instead.
-        crate::report::xlsx::header(sheet, fmt, 0, 0, &COLUMNS)?;
-        return text(sheet, 1, 0, "No returns used.", Some(&fmt.note));
-    }
-    let columns: Vec<TableColumn> = COLUMNS
-        .iter()
-        .map(|c| TableColumn::new().set_header(*c))
-        .collect();
-    let table = Table::new()
-        .set_name("ReturnValues")
-        .set_style(TableStyle::Medium2)
-        .set_columns(&columns);
-    sheet.add_table(0, 0, row - 1, COLUMNS.len() as u16 - 1, &table)?;
     sheet.set_freeze_panes(1, 0)?;
     Ok(())
 }

@@ -41,7 +41,12 @@ pub fn write_workbook(
         path: path.display().to_string(),
         message: e.to_string(),
     };
-    let mut book = Workbook::new();
+    let mut book = xlsx::workbook(xlsx::Deflate::Small);
+    // The streamed Data sheet's temporary file goes beside the workbook, on
+    // the disk that holds the outputs, not in a temp folder that may be memory.
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        book.set_tempdir(dir).map_err(fail)?;
+    }
     let props = DocProperties::new()
         .set_title(format!(
             "Kinship care benchmarking: {}, {}",
@@ -94,7 +99,7 @@ impl Book<'_> {
         }
         coverage::write(self, self.sheet(book, "Coverage")?)?;
         findings::write(self, self.sheet(book, "Findings")?)?;
-        data::write(self, self.sheet(book, "Data")?)?;
+        data::write(self, self.streamed_sheet(book, "Data")?)?;
         Ok(())
     }
 
@@ -104,9 +109,28 @@ impl Book<'_> {
         book: &'b mut Workbook,
         wanted: &str,
     ) -> Result<&'b mut Worksheet, XlsxError> {
+        self.set_up(book.add_worksheet(), wanted)
+    }
+
+    /// [`Self::sheet`] for a sheet whose rows grow with the returns: each row
+    /// goes to a temporary file once the next begins (rust_xlsxwriter's
+    /// constant memory mode), so a national run's memory does not grow with
+    /// its Data sheet. Its rows must be written top to bottom.
+    fn streamed_sheet<'b>(
+        &self,
+        book: &'b mut Workbook,
+        wanted: &str,
+    ) -> Result<&'b mut Worksheet, XlsxError> {
+        self.set_up(book.add_worksheet_with_constant_memory()?, wanted)
+    }
+
+    fn set_up<'b>(
+        &self,
+        sheet: &'b mut Worksheet,
+        wanted: &str,
+    ) -> Result<&'b mut Worksheet, XlsxError> {
         let name = xlsx::sheet_name(wanted, &self.names.borrow());
         self.names.borrow_mut().push(name.clone());
-        let sheet = book.add_worksheet();
         sheet.set_name(&name)?;
         // Printed for the meeting: A4 landscape, each sheet one page wide.
         sheet

@@ -20,6 +20,30 @@ use crate::report::present::Shown;
 use crate::schema::MetricUnit;
 use crate::validate::Severity;
 
+/// How hard a workbook's parts are deflated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Deflate {
+    /// Level 1, for the many small files of a run (each LA's feedback):
+    /// compressing at the default level was a fifth of the time to write
+    /// 1,836 of them; level 1 takes half that, for files a quarter larger
+    /// (docs/performance.md).
+    Fast,
+    /// rust_xlsxwriter's default, level 6: the one workbook the network shares.
+    Small,
+}
+
+/// A new workbook, deflated as `deflate` says.
+pub(crate) fn workbook(deflate: Deflate) -> rust_xlsxwriter::Workbook {
+    let mut book = rust_xlsxwriter::Workbook::new();
+    if deflate == Deflate::Fast {
+        book.set_zip_compression_level(1);
+    }
+    book
+}
+
+/// [`top`], built once: plain text cells are most of a workbook's cells.
+static TOP: std::sync::LazyLock<Format> = std::sync::LazyLock::new(top);
+
 /// Excel refuses longer strings; longer text is cut to fit.
 pub(crate) const MAX_CELL_CHARS: usize = 32_767;
 
@@ -169,7 +193,7 @@ pub(crate) fn text(
     }
     match format {
         Some(f) => sheet.write_string_with_format(row, col, value, f)?,
-        None => sheet.write_string_with_format(row, col, value, &top())?,
+        None => sheet.write_string_with_format(row, col, value, &TOP)?,
     };
     Ok(())
 }
