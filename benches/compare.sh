@@ -15,7 +15,14 @@
 # Environment: KINBENCH (binary; default a release build of this tree),
 # BEFORE (an older kinbench binary, run alongside for a before/after in one
 # session), PEERS (default ../shared/peers), SCALES (default "1 2 4"),
-# PYTHON (default python3, with pandas and python-calamine installed).
+# PYTHON (default python3, with pandas and python-calamine installed),
+# WORK (the folder for corpora and outputs; default a new one under $TMPDIR).
+#
+# Every run writes into a folder of its own and nothing is deleted until the
+# end: on a file system that has just deleted thousands of files, creating
+# new ones can cost several times more (ext4 without a journal checks each
+# free inode for a recent deletion), and that cost would fall on whichever
+# program ran next.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 rounds=${1:-3}
@@ -36,8 +43,9 @@ fi
 "$python" -c 'import pandas, python_calamine' 2>/dev/null ||
   { echo "compare.sh: needs pandas and python-calamine (pip install pandas python-calamine)" >&2; exit 1; }
 
-work=$(mktemp -d)
+work=$(mktemp -d "${WORK:-${TMPDIR:-/tmp}}/compare.XXXXXX")
 trap 'rm -rf "$work"' EXIT
+runs=0
 
 # 12, 24 or 48 quarters ending 2025-26 Q2.
 first_quarter() {
@@ -68,9 +76,9 @@ fi
 # Runs one program on one folder; appends "wall_seconds peak_rss_kb" to its file.
 measure() {
   local cmd=$1 dir=$2 log=$3
-  rm -rf "$work/out" "$work/out.csv"
+  runs=$((runs + 1))
   cmd=${cmd//DIR/$dir}
-  cmd=${cmd//OUT/$work/out}
+  cmd=${cmd//OUT/$work/out$runs}
   local start end
   start=$(date +%s.%N)
   # shellcheck disable=SC2086 # the command is split into words on purpose
@@ -94,14 +102,16 @@ for s in $scales; do
     done
   done
   read -r floor_median _ < <(summary "$work/times.$s.0")
+  read -r pandas_median _ < <(summary "$work/times.$s.1")
   echo "### ${s}x: $n returns, $(du -sm "$work/corpus$s" | cut -f1) MB, median of $rounds rounds"
   echo
-  echo "| program | wall (s) | min-max (s) | vs read floor | peak RSS (MB) |"
-  echo "|---|---|---|---|---|"
+  echo "| program | wall (s) | min-max (s) | vs read floor | pandas time / this | peak RSS (MB) |"
+  echo "|---|---|---|---|---|---|"
   for i in "${!programs[@]}"; do
     read -r median lo hi rss < <(summary "$work/times.$s.$i")
     ratio=$(awk -v a="$median" -v b="$floor_median" 'BEGIN {printf "%.1f", a / b}')
-    echo "| ${programs[$i]%%|*} | $median | $lo-$hi | ${ratio}x | $rss |"
+    faster=$(awk -v a="$median" -v b="$pandas_median" 'BEGIN {printf "%.1f", b / a}')
+    echo "| ${programs[$i]%%|*} | $median | $lo-$hi | ${ratio}x | ${faster}x | $rss |"
   done
   echo
 done

@@ -31,7 +31,7 @@ pub use output::write;
 pub use ranked_bars::{ranked_bars, ranked_bars_labelled, BarRow, RankedBars};
 pub use scene::Rgb;
 pub use stacked::{stacked_100, StackRow, Stacked};
-pub use strip::{position_strip, Strip, STRIP_SIZE};
+pub use strip::{position_strip, Strip, StripBackground, STRIP_SIZE};
 pub use style::{palette, role, RefLine, Unit};
 pub use table::{category_table, DataTable};
 pub use trend::{trend_lines, EnglandYear, Trend};

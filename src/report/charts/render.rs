@@ -18,30 +18,59 @@ enum Target {
 
 /// Renders the scene in both forms.
 pub(crate) fn render(scene: &Scene) -> Result<Rendered, ChartError> {
-    if !font::ensure_registered() {
-        return Err(ChartError::Font);
-    }
-    // The largest canvas drawn: well above any projector, far below what
-    // would exhaust memory (the RGB buffer is 3 bytes a pixel).
-    const MAX_SIDE: u32 = 10_000;
-    if scene.width == 0 || scene.height == 0 || scene.width > MAX_SIDE || scene.height > MAX_SIDE {
-        return Err(ChartError::Size(scene.width, scene.height));
-    }
-    let size = (scene.width, scene.height);
+    let size = drawable(scene)?;
     let mut svg = String::new();
     {
         let root = SVGBackend::with_string(&mut svg, size).into_drawing_area();
+        root.fill(&WHITE).map_err(draw_error)?;
         draw(&root, scene, Target::Svg)?;
         root.present().map_err(draw_error)?;
     }
+    let png = encode_png(&render_rgb(scene)?, size)?;
+    Ok(Rendered { svg, png })
+}
+
+/// The scene on white as an RGB buffer, 3 bytes a pixel, row by row.
+pub(crate) fn render_rgb(scene: &Scene) -> Result<Vec<u8>, ChartError> {
+    let size = drawable(scene)?;
     let mut rgb = vec![0u8; scene.width as usize * scene.height as usize * 3];
+    {
+        let root = BitMapBackend::with_buffer(&mut rgb, size).into_drawing_area();
+        root.fill(&WHITE).map_err(draw_error)?;
+        draw(&root, scene, Target::Bitmap)?;
+        root.present().map_err(draw_error)?;
+    }
+    Ok(rgb)
+}
+
+/// The scene drawn over a copy of `base` (an RGB buffer of the scene's size
+/// from [`render_rgb`]), as PNG.
+pub(crate) fn render_png_over(base: &[u8], scene: &Scene) -> Result<Vec<u8>, ChartError> {
+    let size = drawable(scene)?;
+    if base.len() != scene.width as usize * scene.height as usize * 3 {
+        return Err(ChartError::Size(scene.width, scene.height));
+    }
+    let mut rgb = base.to_vec();
     {
         let root = BitMapBackend::with_buffer(&mut rgb, size).into_drawing_area();
         draw(&root, scene, Target::Bitmap)?;
         root.present().map_err(draw_error)?;
     }
-    let png = encode_png(&rgb, size)?;
-    Ok(Rendered { svg, png })
+    encode_png(&rgb, size)
+}
+
+/// The scene's size, if it can be drawn: the font is there and the canvas is
+/// not empty and not larger than any projector, far below what would exhaust
+/// memory (the RGB buffer is 3 bytes a pixel).
+fn drawable(scene: &Scene) -> Result<(u32, u32), ChartError> {
+    if !font::ensure_registered() {
+        return Err(ChartError::Font);
+    }
+    const MAX_SIDE: u32 = 10_000;
+    if scene.width == 0 || scene.height == 0 || scene.width > MAX_SIDE || scene.height > MAX_SIDE {
+        return Err(ChartError::Size(scene.width, scene.height));
+    }
+    Ok((scene.width, scene.height))
 }
 
 fn draw_error(e: impl std::fmt::Display) -> ChartError {
@@ -65,7 +94,6 @@ fn draw<DB: DrawingBackend>(
     scene: &Scene,
     target: Target,
 ) -> Result<(), ChartError> {
-    root.fill(&WHITE).map_err(draw_error)?;
     for shape in &scene.shapes {
         match shape {
             Shape::Rect {

@@ -22,12 +22,13 @@ pub use group::{group, Feedback, Outcome};
 pub use text::{feedback_text, not_received_text};
 pub use workbook::feedback_workbook;
 
-use super::{Presenter, ReportError};
+use super::ReportError;
 use crate::aggregate::Benchmark;
 use crate::period::Period;
+use crate::report::charts::StripBackground;
 use crate::report::RunContext;
 use crate::schema::La;
-use crate::validate::{Finding, Validation};
+use crate::validate::Finding;
 
 /// The folder under `feedback/` for a period; `period unknown` for files whose period could not be read.
 pub fn period_folder(period: Option<Period>) -> String {
@@ -79,8 +80,17 @@ pub fn write_all(ctx: &RunContext<'_>, out_dir: &Path) -> Result<FeedbackCounts,
         create_dir(&root.join(folder))?;
     }
     ctx.ticks.begin(groups.len() + unanswered.len());
+    let backgrounds = match ctx.benchmark {
+        Some(b) => {
+            profile::strip_backgrounds(ctx.presenter, b).map_err(|e| ReportError::Write {
+                path: root.display().to_string(),
+                message: e.to_string(),
+            })?
+        }
+        None => Vec::new(),
+    };
     let mut counts = FeedbackCounts::default();
-    for failed in write_groups(ctx, &groups, &root) {
+    for failed in write_groups(ctx, &groups, &root, &backgrounds) {
         match failed {
             Some(findings) => counts.failed.extend(findings),
             None => {
@@ -115,12 +125,13 @@ fn write_groups(
     ctx: &RunContext<'_>,
     groups: &[Feedback<'_>],
     root: &Path,
+    backgrounds: &[StripBackground],
 ) -> Vec<Option<Vec<Finding>>> {
     let mut seen = HashSet::new();
     let (first, again): (Vec<usize>, Vec<usize>) =
         (0..groups.len()).partition(|&i| seen.insert((groups[i].period, groups[i].file_stem())));
     let one = |&i: &usize| {
-        let failed = write_group(ctx, &groups[i], root);
+        let failed = write_group(ctx, &groups[i], root, backgrounds);
         ctx.ticks.done();
         (i, failed)
     };
@@ -135,10 +146,15 @@ fn write_groups(
 /// Writes one group's files into its period's folder. One LA's feedback that
 /// cannot be written costs that LA alone: its files are removed and the findings
 /// returned say why; the run goes on.
-fn write_group(ctx: &RunContext<'_>, fb: &Feedback<'_>, root: &Path) -> Option<Vec<Finding>> {
+fn write_group(
+    ctx: &RunContext<'_>,
+    fb: &Feedback<'_>,
+    root: &Path,
+    backgrounds: &[StripBackground],
+) -> Option<Vec<Finding>> {
     let dir = root.join(period_folder(fb.period));
     let stem = fb.file_stem();
-    let e = write_one(ctx, fb, &dir, &stem).err()?;
+    let e = write_one(ctx, fb, (&dir, &stem), backgrounds).err()?;
     for leftover in ["xlsx", "txt", "eml"].map(|ext| format!("{stem}.{ext}")) {
         let _ = fs::remove_file(dir.join(leftover));
     }
@@ -151,33 +167,33 @@ fn write_group(ctx: &RunContext<'_>, fb: &Feedback<'_>, root: &Path) -> Option<V
 fn write_one(
     ctx: &RunContext<'_>,
     fb: &Feedback<'_>,
-    dir: &Path,
-    stem: &str,
+    (dir, stem): (&Path, &str),
+    backgrounds: &[StripBackground],
 ) -> Result<(), ReportError> {
     let validation = ctx.validation;
     let profile = match (ctx.benchmark, fb.la) {
         (Some(b), Some(la)) if fb.period == Some(b.period) => write_profile(
-            validation,
-            b,
-            ctx.presenter,
+            ctx,
+            (b, backgrounds),
             la,
             &dir.join(format!("{stem} profile")),
         )?,
         _ => None,
     };
     let xlsx = dir.join(format!("{stem}.xlsx"));
-    feedback_workbook(
+    let book = feedback_workbook(
         ctx.schema,
         &validation.region_name,
         fb,
         profile.as_ref(),
         &xlsx,
     )?;
+    fs::write(&xlsx, &book).map_err(|e| ReportError::write(&xlsx, &e))?;
     let network = &ctx.info.mail.network;
     let text = feedback_text(network, &validation.region_name, fb, profile.as_ref());
     write_text(&dir.join(format!("{stem}.txt")), &text)?;
     if ctx.info.mail.drafts {
-        email::write_feedback_draft(ctx, fb, dir, stem, &text)?;
+        email::write_feedback_draft(ctx, fb, (dir, stem), &text, &book)?;
     }
     Ok(())
 }
@@ -194,12 +210,12 @@ fn not_written(fb: &Feedback<'_>, e: &ReportError) -> Vec<Finding> {
 
 /// Builds an LA's profile and writes its strips as `<metric id>.png` into `dir`.
 fn write_profile(
-    validation: &Validation,
-    b: &Benchmark,
-    p: &Presenter,
+    ctx: &RunContext<'_>,
+    (b, backgrounds): (&Benchmark, &[StripBackground]),
     la: &La,
     dir: &Path,
 ) -> Result<Option<profile::Profile>, ReportError> {
+    let (validation, p) = (ctx.validation, ctx.presenter);
     let in_region = b
         .metrics
         .iter()
@@ -214,10 +230,11 @@ fn write_profile(
         .copied()
         .filter(|&q| validation.used(&la.code, q).is_some())
         .collect();
-    let pr = profile::profile(p, b, la, &received).map_err(|e| ReportError::Write {
-        path: dir.display().to_string(),
-        message: e.to_string(),
-    })?;
+    let pr =
+        profile::profile(p, b, la, &received, backgrounds).map_err(|e| ReportError::Write {
+            path: dir.display().to_string(),
+            message: e.to_string(),
+        })?;
     create_dir(dir)?;
     for r in &pr.rows {
         let path = dir.join(format!("{}.png", crate::file_name::safe(&r.id)));

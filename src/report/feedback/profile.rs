@@ -7,9 +7,9 @@
 
 use std::fmt::Write;
 
-use crate::aggregate::{Benchmark, LaMetric, MetricResult};
+use crate::aggregate::{Benchmark, LaMetric, MetricPeriod, MetricResult};
 use crate::period::Period;
-use crate::report::charts::{self, ChartError, RefLine, Strip, STRIP_SIZE};
+use crate::report::charts::{ChartError, RefLine, Strip, StripBackground, STRIP_SIZE};
 use crate::report::pack::words::{chart_unit, england_label, region_value, with_unit};
 use crate::report::present::{Presenter, Shown};
 use crate::schema::{La, MetricUnit};
@@ -95,40 +95,87 @@ fn rank(l: &LaMetric, m: &[LaMetric]) -> Option<String> {
     Some(format!("{} of {}", ordinal(above + 1), included.len()))
 }
 
+/// The values the strips of `m` show: every LA's in the reporting period.
+fn strip_values<'a>(
+    p: &'a Presenter,
+    m: &'a MetricResult,
+    mp: Option<&'a MetricPeriod>,
+) -> impl Iterator<Item = (&'a str, f64)> + 'a {
+    mp.into_iter().flat_map(|mp| &mp.las).filter_map(move |o| {
+        let v = o.value.and_then(|v| p.la_rate(Some(v), m.unit).number())?;
+        Some((o.la_code.as_str(), v))
+    })
+}
+
+/// The region's and England's reference lines of `m`'s strips.
+fn strip_refs(
+    p: &Presenter,
+    b: &Benchmark,
+    m: &MetricResult,
+    mp: Option<&MetricPeriod>,
+) -> (Option<RefLine>, Option<RefLine>) {
+    let pooled = mp.and_then(|mp| mp.region.pooled);
+    let region = p.region_rate(pooled).number().map(|v| RefLine {
+        value: v,
+        label: format!("{} {}", b.region_name, region_value(p, pooled, m.unit)),
+    });
+    let england = mp.and_then(|mp| mp.england.as_ref()).map(|c| RefLine {
+        value: c.value,
+        label: england_label(c, m.unit),
+    });
+    (region, england)
+}
+
+/// `la`'s strip of `m`: its position among all the region's LAs.
+pub fn strip(p: &Presenter, b: &Benchmark, la: &La, m: &MetricResult) -> Strip {
+    let mp = m.at(b.period);
+    let (region, england) = strip_refs(p, b, m, mp);
+    Strip {
+        name: la.name.clone(),
+        value: mp
+            .and_then(|mp| mp.la(&la.code))
+            .and_then(|l| l.value)
+            .and_then(|v| p.la_rate(Some(v), m.unit).number()),
+        others: strip_values(p, m, mp)
+            .filter(|(code, _)| *code != la.code)
+            .map(|(_, v)| v)
+            .collect(),
+        region,
+        england,
+        unit: chart_unit(p, m.unit),
+    }
+}
+
+/// Each metric's strip without its LA ([`StripBackground`]), in the
+/// benchmark's metric order: drawn once for all the LAs' profiles.
+pub fn strip_backgrounds(p: &Presenter, b: &Benchmark) -> Result<Vec<StripBackground>, ChartError> {
+    b.metrics
+        .iter()
+        .map(|m| {
+            let mp = m.at(b.period);
+            let values: Vec<f64> = strip_values(p, m, mp).map(|(_, v)| v).collect();
+            let (region, england) = strip_refs(p, b, m, mp);
+            let unit = chart_unit(p, m.unit);
+            StripBackground::new(&values, region.as_ref(), england.as_ref(), unit, STRIP_SIZE)
+        })
+        .collect()
+}
+
 fn row(
     p: &Presenter,
     b: &Benchmark,
     la: &La,
-    m: &MetricResult,
+    (m, background): (&MetricResult, &StripBackground),
     periods: &[Period],
 ) -> Result<ProfileRow, ChartError> {
     let mp = m.at(b.period);
     let mine = mp.and_then(|mp| mp.la(&la.code));
     let pooled = mp.and_then(|mp| mp.region.pooled);
     let england = mp.and_then(|mp| mp.england.as_ref());
-    let strip = Strip {
-        name: la.name.clone(),
-        value: mine
-            .and_then(|l| l.value)
-            .and_then(|v| p.la_rate(Some(v), m.unit).number()),
-        others: mp.map_or_else(Vec::new, |mp| {
-            mp.las
-                .iter()
-                .filter(|o| o.la_code != la.code)
-                .filter_map(|o| o.value.and_then(|v| p.la_rate(Some(v), m.unit).number()))
-                .collect()
-        }),
-        region: p.region_rate(pooled).number().map(|v| RefLine {
-            value: v,
-            label: format!("{} {}", b.region_name, region_value(p, pooled, m.unit)),
-        }),
-        england: england.map(|c| RefLine {
-            value: c.value,
-            label: england_label(c, m.unit),
-        }),
-        unit: chart_unit(p, m.unit),
-    };
-    let strip_png = charts::position_strip(&strip, STRIP_SIZE)?.png;
+    let value = mine
+        .and_then(|l| l.value)
+        .and_then(|v| p.la_rate(Some(v), m.unit).number());
+    let strip_png = background.png(&la.name, value)?;
     Ok(ProfileRow {
         id: m.id.clone(),
         short: m.short.clone(),
@@ -149,13 +196,22 @@ fn row(
 }
 
 /// The profile of `la` for the benchmark's reporting period; `received` are
-/// the periods the LA has a used return for.
+/// the periods the LA has a used return for; `backgrounds` are
+/// [`strip_backgrounds`] of the same presenter and benchmark.
 pub fn profile(
     p: &Presenter,
     b: &Benchmark,
     la: &La,
     received: &[Period],
+    backgrounds: &[StripBackground],
 ) -> Result<Profile, ChartError> {
+    if backgrounds.len() != b.metrics.len() {
+        return Err(ChartError::Draw(format!(
+            "{} strip backgrounds for {} metrics",
+            backgrounds.len(),
+            b.metrics.len()
+        )));
+    }
     let periods: Vec<Period> = b
         .periods
         .iter()
@@ -165,6 +221,7 @@ pub fn profile(
     let rows = b
         .metrics
         .iter()
+        .zip(backgrounds)
         .map(|m| row(p, b, la, m, &periods))
         .collect::<Result<_, _>>()?;
     Ok(Profile {

@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use rust_xlsxwriter::{DocProperties, ExcelDateTime, Workbook, XlsxError};
+use rust_xlsxwriter::{DocProperties, ExcelDateTime, XlsxError};
 
 use super::profile::Profile;
 use super::{findings_sheet, profile_sheet, summary_sheet, values_sheet, Feedback};
@@ -19,19 +19,21 @@ fn creation_time(period: Option<Period>) -> Result<ExcelDateTime, XlsxError> {
     }
 }
 
-/// Writes one LA's feedback workbook to `path`, with a Profile sheet when given one.
+/// One LA's feedback workbook, with a Profile sheet when given one, as the
+/// bytes of the file to be written at `path` (named in errors); its `.eml`
+/// draft attaches the same bytes.
 pub fn feedback_workbook(
     schema: &Schema,
     region_name: &str,
     fb: &Feedback<'_>,
     profile: Option<&Profile>,
     path: &Path,
-) -> Result<(), ReportError> {
+) -> Result<Vec<u8>, ReportError> {
     let fail = |e: XlsxError| ReportError::Write {
         path: path.display().to_string(),
         message: e.to_string(),
     };
-    let mut book = Workbook::new();
+    let mut book = xlsx::workbook(xlsx::Deflate::Fast);
     let created = creation_time(fb.period).map_err(fail)?;
     let props = DocProperties::new()
         .set_title(format!("Kinship benchmarking feedback: {}", fb.la_label()))
@@ -45,5 +47,5 @@ pub fn feedback_workbook(
     if let Some(pr) = profile {
         profile_sheet::write(book.add_worksheet(), &formats, pr).map_err(fail)?;
     }
-    book.save(path).map_err(fail)
+    book.save_to_buffer().map_err(fail)
 }

@@ -158,3 +158,32 @@ fn only_the_reporting_period_carries_a_profile_and_excluded_metrics_say_why() {
     );
     assert_eq!(cell(&sheet, r, 2), Data::String("\u{2013}".into()));
 }
+
+/// Each LA's strip is drawn over one background per metric; the PNG is the
+/// one a strip drawn whole for that LA gives, byte for byte, for every region
+/// LA and metric of the sample (the LA's own grey dot is in the shared
+/// background, under its own larger dot) and for an LA with no value.
+#[test]
+fn strips_over_a_shared_background_are_the_strips_drawn_whole() {
+    use kinbench::report::charts::{position_strip, STRIP_SIZE};
+    use kinbench::report::feedback::profile::{strip, strip_backgrounds};
+    let run = sample();
+    let (b, p) = (&run.benchmark, Presenter::internal());
+    let backgrounds = strip_backgrounds(&p, b).unwrap();
+    assert_eq!(backgrounds.len(), b.metrics.len());
+    let mut compared = 0;
+    let mut without_value = 0;
+    for la in &run.validation.region {
+        for (m, background) in b.metrics.iter().zip(&backgrounds) {
+            let whole = strip(&p, b, la, m);
+            without_value += usize::from(whole.value.is_none());
+            let drawn = position_strip(&whole, STRIP_SIZE).unwrap().png;
+            let over = background.png(&whole.name, whole.value).unwrap();
+            assert!(drawn == over, "{} {}: the two PNGs differ", la.name, m.id);
+            compared += 1;
+        }
+    }
+    assert_eq!(compared, run.validation.region.len() * b.metrics.len());
+    // Excluded LAs draw "no data" over the same background.
+    assert!(without_value > 0, "no LA without a value was compared");
+}

@@ -111,17 +111,16 @@ pub fn status_phrase(outcome: Outcome) -> &'static str {
     }
 }
 
-/// `<stem>.eml` in `dir` for one LA's feedback, its workbook `<stem>.xlsx` attached.
+/// `<stem>.eml` in `dir` for one LA's feedback, attaching `workbook`, the bytes
+/// just written to `<stem>.xlsx` beside it.
 pub fn write_feedback_draft(
     ctx: &RunContext<'_>,
     fb: &Feedback<'_>,
-    dir: &Path,
-    stem: &str,
+    (dir, stem): (&Path, &str),
     body: &str,
+    workbook: &[u8],
 ) -> Result<(), ReportError> {
     let xlsx_name = format!("{stem}.xlsx");
-    let xlsx = dir.join(&xlsx_name);
-    let bytes = std::fs::read(&xlsx).map_err(|e| ReportError::write(&xlsx, &e))?;
     let who = fb.la.map_or_else(|| fb.file_stem(), |la| la.name.clone());
     let subject = subject(fb.period, &who, status_phrase(fb.outcome()));
     let to = match recipient(fb) {
@@ -135,7 +134,7 @@ pub fn write_feedback_draft(
         to.as_deref(),
         &subject,
         body,
-        Some((&xlsx_name, &bytes)),
+        Some((&xlsx_name, workbook)),
     )
 }
 
