@@ -95,16 +95,21 @@ fn rank(l: &LaMetric, m: &[LaMetric]) -> Option<String> {
     Some(format!("{} of {}", ordinal(above + 1), included.len()))
 }
 
+/// An LA's value as its strip places it: the rate as the presenter shows it.
+fn strip_value(p: &Presenter, m: &MetricResult, l: Option<&LaMetric>) -> Option<f64> {
+    l.and_then(|l| l.value)
+        .and_then(|v| p.la_rate(Some(v), m.unit).number())
+}
+
 /// The values the strips of `m` show: every LA's in the reporting period.
 fn strip_values<'a>(
     p: &'a Presenter,
     m: &'a MetricResult,
     mp: Option<&'a MetricPeriod>,
 ) -> impl Iterator<Item = (&'a str, f64)> + 'a {
-    mp.into_iter().flat_map(|mp| &mp.las).filter_map(move |o| {
-        let v = o.value.and_then(|v| p.la_rate(Some(v), m.unit).number())?;
-        Some((o.la_code.as_str(), v))
-    })
+    mp.into_iter()
+        .flat_map(|mp| &mp.las)
+        .filter_map(move |o| Some((o.la_code.as_str(), strip_value(p, m, Some(o))?)))
 }
 
 /// The region's and England's reference lines of `m`'s strips.
@@ -132,10 +137,7 @@ pub fn strip(p: &Presenter, b: &Benchmark, la: &La, m: &MetricResult) -> Strip {
     let (region, england) = strip_refs(p, b, m, mp);
     Strip {
         name: la.name.clone(),
-        value: mp
-            .and_then(|mp| mp.la(&la.code))
-            .and_then(|l| l.value)
-            .and_then(|v| p.la_rate(Some(v), m.unit).number()),
+        value: strip_value(p, m, mp.and_then(|mp| mp.la(&la.code))),
         others: strip_values(p, m, mp)
             .filter(|(code, _)| *code != la.code)
             .map(|(_, v)| v)
@@ -172,10 +174,7 @@ fn row(
     let mine = mp.and_then(|mp| mp.la(&la.code));
     let pooled = mp.and_then(|mp| mp.region.pooled);
     let england = mp.and_then(|mp| mp.england.as_ref());
-    let value = mine
-        .and_then(|l| l.value)
-        .and_then(|v| p.la_rate(Some(v), m.unit).number());
-    let strip_png = background.png(&la.name, value)?;
+    let strip_png = background.png(&la.name, strip_value(p, m, mine))?;
     Ok(ProfileRow {
         id: m.id.clone(),
         short: m.short.clone(),
