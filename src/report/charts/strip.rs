@@ -157,14 +157,13 @@ impl StripBackground {
 /// Reference lines across the strip, labelled under it; the second label
 /// drops a row if the two would overlap.
 fn draw_refs(scene: &mut Scene, refs: &Refs<'_>, layout: &Layout) {
-    let Layout {
-        xs,
+    let &Layout {
+        ref xs,
         y,
         s,
         margin,
         right,
     } = layout;
-    let (y, s, margin, right) = (*y, *s, *margin, *right);
     let label = Font::new(14.0 * s, palette::DARK_GREY);
     let mut placed: Vec<(f64, f64)> = Vec::new();
     for (r, color) in refs {
@@ -195,14 +194,13 @@ fn draw_refs(scene: &mut Scene, refs: &Refs<'_>, layout: &Layout) {
 
 /// The LA's own dot, named with its value, or "no data" in the middle.
 fn draw_own(scene: &mut Scene, name: &str, value: Option<f64>, unit: &Unit, layout: &Layout) {
-    let Layout {
-        xs,
+    let &Layout {
+        ref xs,
         y,
         s,
         margin,
         right,
     } = layout;
-    let (y, s, margin, right) = (*y, *s, *margin, *right);
     let own = Font::new(15.0 * s, role::LA).bold();
     match value {
         Some(v) => {
