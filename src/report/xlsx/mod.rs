@@ -24,9 +24,8 @@ use crate::validate::Severity;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Deflate {
     /// Level 1, for the many small files of a run (each LA's feedback):
-    /// compressing at the default level was a fifth of the time to write
-    /// 1,836 of them; level 1 takes half that, for files a quarter larger
-    /// (docs/performance.md).
+    /// deflating was 18% of a national validate at the default level and is
+    /// 3% at level 1, for files a quarter larger (docs/performance.md).
     Fast,
     /// rust_xlsxwriter's default, level 6: the one workbook the network shares.
     Small,
