@@ -19,6 +19,7 @@ use super::{
 };
 use crate::aggregate::Benchmark;
 use crate::period::Period;
+use crate::validate::Validation;
 
 /// One output of the run: writes into the staging folder and says what it wrote
 /// (paths relative to the folder, with a description).
@@ -77,10 +78,7 @@ pub fn write_run(
         let mut entries = Vec::new();
         let mut with_failures = None;
         for w in writers {
-            let ctx = with_failures.as_ref().map_or(*ctx, |v| RunContext {
-                validation: v,
-                ..*ctx
-            });
+            let ctx = with_validation(ctx, with_failures.as_ref());
             match w {
                 Writer::Feedback => {
                     let (entry, failed) = write_feedback(&ctx, dir)?;
@@ -94,10 +92,7 @@ pub fn write_run(
                 Writer::Files(write) => entries.extend(write(&ctx, benchmark, dir)?),
             }
         }
-        let ctx = with_failures.as_ref().map_or(*ctx, |v| RunContext {
-            validation: v,
-            ..*ctx
-        });
+        let ctx = with_validation(ctx, with_failures.as_ref());
         entries.push(super::manifest::write_manifest(&ctx, benchmark, dir)?);
         Ok::<_, ReportError>(entries)
     })?;
@@ -106,4 +101,10 @@ pub fn write_run(
         entries,
         warnings: Vec::new(),
     })
+}
+
+/// `ctx`, or `ctx` with `validation` in its place once the feedback's own
+/// failures have been merged into a copy of it.
+fn with_validation<'a>(ctx: &RunContext<'a>, validation: Option<&'a Validation>) -> RunContext<'a> {
+    validation.map_or(*ctx, |validation| RunContext { validation, ..*ctx })
 }
