@@ -20,14 +20,17 @@ trap 'rm -rf "$work"' EXIT
 # Spreadsheet returns in a folder (not the manifest or README beside them).
 returns() { find "$1" -maxdepth 1 -type f \( -name '*.xls*' -o -name '*.ods' \) | wc -l; }
 
-# Median wall time in seconds of `runs` runs of a command (each into a fresh folder).
+# Median wall time in seconds of `runs` runs of a command, each into a folder
+# of its own. Nothing is deleted until the end: on ext4 without a journal,
+# creating files soon after deleting thousands costs several times more
+# (benches/compare.sh), and that cost would fall on the next run.
 median() {
   local times=()
   for i in $(seq "$runs"); do
-    rm -rf "$work/out"
-    local start end
+    local start end out
+    out=$(mktemp -d "$work/out.XXXXXX")
     start=$(date +%s.%N)
-    "$@" --out "$work/out" >/dev/null
+    "$@" --out "$out" >/dev/null
     end=$(date +%s.%N)
     times+=("$(awk -v a="$start" -v b="$end" 'BEGIN {print b - a}')")
   done
